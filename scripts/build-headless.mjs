@@ -1,0 +1,20 @@
+// Bundles the `magneto` CLI and headless studio into one ESM file that runs on plain `node`.
+// Dependencies stay external: they come from node_modules (a production install in Docker).
+import { chmod } from 'node:fs/promises';
+import { build } from 'esbuild';
+
+const outfile = 'dist-headless/magneto.mjs';
+await build({
+  entryPoints: ['src-main/cli/main.ts'],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+});
+await chmod(outfile, 0o755);
+console.log(`built ${outfile}`);
