@@ -1,0 +1,191 @@
+/**
+ * The studio's local certificate authority: created once under `<dataDir>/ca/`, reused on every
+ * later run. A stored CA that cannot be read is reported, never replaced: the user may have told
+ * browsers and systems to trust it.
+ */
+import { createHash } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { X509Certificate } from '@peculiar/x509';
+import { generateCaMaterial, parseCaMaterial } from './ca-certificate';
+import type { CaMaterial } from './ca-certificate';
+import { syncDirectory, writeFileAtomic, writeNewFileDurably } from './durable-files';
+import { CertificateAuthorityError } from './errors';
+
+export const CA_DIRECTORY = 'ca';
+export const CA_CERTIFICATE_FILE = 'magneto-ca.pem';
+export const CA_PRIVATE_KEY_FILE = 'magneto-ca-key.pem';
+
+const PRIVATE_DIR_MODE = 0o700;
+const PRIVATE_FILE_MODE = 0o600;
+const PUBLIC_FILE_MODE = 0o644;
+
+export class CertificateAuthority {
+  /** The certificate exactly as stored in `certificatePath`. */
+  readonly certificatePem: string;
+  readonly certificatePath: string;
+  readonly privateKeyPath: string;
+  /** `Magneto Studio CA <id>`, unique to this install. */
+  readonly commonName: string;
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+  /** Base64 SHA-256 of the public key (SPKI), for Chromium's `--ignore-certificate-errors-spki-list`. */
+  readonly spkiFingerprintSha256Base64: string;
+  /** SHA-256 of the certificate, upper-case hex with colons (`AB:CD:…`), for display. */
+  readonly sha256Fingerprint: string;
+  /** The parsed certificate, issuer of the leaves. */
+  readonly certificate: X509Certificate;
+  /** The CA's signing key; not extractable. */
+  readonly privateKey: CryptoKey;
+  /** Hex subject key identifier of the CA. */
+  readonly keyIdentifier: string;
+
+  constructor(params: {
+    certificatePem: string;
+    certificatePath: string;
+    privateKeyPath: string;
+    certificate: X509Certificate;
+    privateKey: CryptoKey;
+    keyIdentifier: string;
+  }) {
+    this.certificatePem = params.certificatePem;
+    this.certificatePath = params.certificatePath;
+    this.privateKeyPath = params.privateKeyPath;
+    this.certificate = params.certificate;
+    this.privateKey = params.privateKey;
+    this.keyIdentifier = params.keyIdentifier;
+    this.commonName = params.certificate.subjectName.getField('CN')[0] ?? '';
+    this.notBefore = params.certificate.notBefore;
+    this.notAfter = params.certificate.notAfter;
+    this.spkiFingerprintSha256Base64 = sha256(params.certificate.publicKey.rawData).toString(
+      'base64',
+    );
+    this.sha256Fingerprint = (
+      sha256(params.certificate.rawData).toString('hex').toUpperCase().match(/../g) ?? []
+    ).join(':');
+  }
+
+  /** Writes the certificate (never the key) to `file` atomically, readable by all (0644). */
+  async exportPem(file: string): Promise<void> {
+    await writeFileAtomic(file, this.certificatePem, PUBLIC_FILE_MODE);
+  }
+}
+
+/**
+ * Loads the CA from `<dataDir>/ca/`, creating it on first run: folder 0700, certificate 0644,
+ * private key 0600. Both files appear together (written in a temp folder, synced, renamed), so a
+ * crash never leaves half a CA. Throws CertificateAuthorityError naming the file when the stored CA
+ * is incomplete, corrupted, mismatched or expired.
+ */
+export async function loadOrCreateCertificateAuthority(
+  dataDir: string,
+): Promise<CertificateAuthority> {
+  const caDir = path.join(path.resolve(dataDir), CA_DIRECTORY);
+  const files = {
+    certificatePath: path.join(caDir, CA_CERTIFICATE_FILE),
+    privateKeyPath: path.join(caDir, CA_PRIVATE_KEY_FILE),
+  };
+  let material = await readCaMaterial(files);
+  const existed = material !== undefined;
+  if (material === undefined) {
+    await mkdir(path.dirname(caDir), { recursive: true, mode: PRIVATE_DIR_MODE });
+    await publishNewCa(caDir, await generateCaMaterial());
+    // Read back what is on disk: another process may have published its CA first.
+    material = await readCaMaterial(files);
+    if (material === undefined) {
+      throw new CertificateAuthorityError(
+        `The CA folder ${caDir} exists but holds neither ${CA_CERTIFICATE_FILE} nor ${CA_PRIVATE_KEY_FILE}. Move its contents away so that a CA can be created there.`,
+        caDir,
+      );
+    }
+  }
+  const parsed = await parseCaMaterial(material, files);
+  if (existed) await tightenPermissions(caDir, files.privateKeyPath);
+  return new CertificateAuthority({ certificatePem: material.certificatePem, ...files, ...parsed });
+}
+
+/** Both files, undefined when neither exists; an error naming the one missing when only one does. */
+async function readCaMaterial(files: {
+  certificatePath: string;
+  privateKeyPath: string;
+}): Promise<CaMaterial | undefined> {
+  const certificatePem = await readIfExists(files.certificatePath);
+  const privateKeyPem = await readIfExists(files.privateKeyPath);
+  if (certificatePem === undefined && privateKeyPem === undefined) return undefined;
+  if (certificatePem === undefined || privateKeyPem === undefined) {
+    const missing = certificatePem === undefined ? files.certificatePath : files.privateKeyPath;
+    const present = certificatePem === undefined ? files.privateKeyPath : files.certificatePath;
+    throw new CertificateAuthorityError(
+      `The CA file ${missing} is missing while ${present} exists. Restore it, or delete the folder to create a new CA (browsers that trusted the old CA must then trust the new one).`,
+      missing,
+    );
+  }
+  return { certificatePem, privateKeyPem };
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw new CertificateAuthorityError(
+      `The CA file ${file} cannot be read: ${String(error)}`,
+      file,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+/** Writes both files in a private temp folder next to `caDir`, then renames it into place. */
+async function publishNewCa(caDir: string, material: CaMaterial): Promise<void> {
+  const parent = path.dirname(caDir);
+  const temp = await mkdtemp(path.join(parent, `.${CA_DIRECTORY}-`)); // created 0700
+  try {
+    await writeNewFileDurably(
+      path.join(temp, CA_CERTIFICATE_FILE),
+      material.certificatePem,
+      PUBLIC_FILE_MODE,
+    );
+    await writeNewFileDurably(
+      path.join(temp, CA_PRIVATE_KEY_FILE),
+      material.privateKeyPem,
+      PRIVATE_FILE_MODE,
+    );
+    await syncDirectory(temp);
+    // An empty leftover folder may be replaced; rmdir refuses a folder that holds anything.
+    await rmdir(caDir).catch(() => undefined);
+    try {
+      await rename(temp, caDir);
+    } catch (error) {
+      const code = errorCode(error);
+      // Someone else's folder is in place (another process won the race, or unrelated files).
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EPERM') throw error;
+      return;
+    }
+    await syncDirectory(parent);
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/** Narrows the folder to 0700 and the key to 0600 when a copy or a restore widened them (POSIX). */
+async function tightenPermissions(caDir: string, privateKeyPath: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  for (const [target, mode] of [
+    [caDir, PRIVATE_DIR_MODE],
+    [privateKeyPath, PRIVATE_FILE_MODE],
+  ] as const) {
+    const current = (await stat(target)).mode & 0o777;
+    if ((current & ~mode) !== 0) await chmod(target, current & mode);
+  }
+}
+
+function sha256(data: ArrayBuffer): Buffer {
+  return createHash('sha256').update(Buffer.from(data)).digest();
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
