@@ -55,6 +55,12 @@ export interface HttpResponse {
   status: number;
   headers: Headers;
   body: Body | null;
+  /**
+   * Server-sent events (`text/event-stream`) only: when each event arrived, in milliseconds after
+   * the response head. Event i is the i-th block of the body text that ends with a blank line;
+   * replay sends each block at its time, and whatever follows the last one at the end.
+   */
+  eventOffsetsMs?: number[];
 }
 
 export type HttpErrorType =
