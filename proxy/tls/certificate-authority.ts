@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { X509Certificate } from '@peculiar/x509';
 import { generateCaMaterial, parseCaMaterial } from './ca-certificate';
 import type { CaMaterial } from './ca-certificate';
-import { syncDirectory, writeFileAtomic, writeNewFileDurably } from './durable-files';
+import { syncDirectory, writeFileAtomic, writeNewFileDurably } from '../support/durable-files';
 import { CertificateAuthorityError } from './errors';
 
 export const CA_DIRECTORY = 'ca';

@@ -7,10 +7,14 @@ import path from 'node:path';
  * Creates `file` (failing if it exists) with `mode` from the start, writes `data` and syncs it.
  * The mode is set by the open call itself, so the file is never readable by others, even briefly.
  */
-export async function writeNewFileDurably(file: string, data: string, mode: number): Promise<void> {
+export async function writeNewFileDurably(
+  file: string,
+  data: string | Uint8Array,
+  mode: number,
+): Promise<void> {
   const handle = await open(file, 'wx', mode);
   try {
-    await handle.writeFile(data, 'utf8');
+    await handle.writeFile(data);
     await handle.sync();
   } finally {
     await handle.close();
@@ -29,7 +33,11 @@ export async function syncDirectory(dir: string): Promise<void> {
 }
 
 /** Replaces `file` atomically: readers see the old content or the new one, never a part. */
-export async function writeFileAtomic(file: string, data: string, mode: number): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  mode: number,
+): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
