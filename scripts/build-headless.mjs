@@ -1,9 +1,10 @@
 // Bundles the `magneto` CLI and headless studio into one ESM file that runs on plain `node`.
 // Dependencies stay external: they come from node_modules (a production install in Docker).
+// Usage: node scripts/build-headless.mjs [outfile]
 import { chmod } from 'node:fs/promises';
 import { build } from 'esbuild';
 
-const outfile = 'dist-headless/magneto.mjs';
+const outfile = process.argv[2] ?? 'dist-headless/magneto.mjs';
 await build({
   entryPoints: ['src-main/cli/main.ts'],
   outfile,
