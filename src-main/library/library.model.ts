@@ -9,8 +9,7 @@ import type {
   Interaction,
   InteractionType,
 } from '../../proxy/cassette/cassette.model';
-import type { Container, FormatId } from '../../proxy/cassette/formats/format';
-import type { StorageFormat } from '../../proxy/cassette/formats/registry';
+import type { Container, FormatId, StorageFormat } from '../../proxy/cassette/formats/format';
 
 export type LibraryChangeType = 'created' | 'updated' | 'deleted' | 'renamed' | 'broken';
 export const LIBRARY_CHANGE_TYPES: readonly LibraryChangeType[] = [

@@ -31,3 +31,13 @@ export interface CassetteFormat {
   /** Converts a cassette to a document of this format, when the format can be written. */
   encode?(cassette: Cassette, container: Container): unknown;
 }
+
+/** How the studio stores its own cassettes: the native format in one of these containers. */
+export type StorageFormat = 'json' | 'msgpack' | 'json.gz' | 'msgpack.gz';
+
+export const STORAGE_EXTENSIONS: Record<StorageFormat, string> = {
+  json: '.json',
+  msgpack: '.msgpack',
+  'json.gz': '.json.gz',
+  'msgpack.gz': '.msgpack.gz',
+};

@@ -6,7 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Cassette } from '../cassette.model';
 import { parseContainer, serializeContainer } from './container';
-import type { CassetteFormat, Container, DecodeContext, FormatId } from './format';
+import {
+  STORAGE_EXTENSIONS,
+  type CassetteFormat,
+  type Container,
+  type DecodeContext,
+  type FormatId,
+  type StorageFormat,
+} from './format';
 import { cassetteFormatError } from './format-error';
 import { harFormat } from './har';
 import { magnetoV1Format } from './magneto-v1';
@@ -23,15 +30,7 @@ const FORMATS: readonly CassetteFormat[] = [
   vcrFormat,
 ];
 
-/** How the studio stores its own cassettes: the native format in one of these containers. */
-export type StorageFormat = 'json' | 'msgpack' | 'json.gz' | 'msgpack.gz';
-
-export const STORAGE_EXTENSIONS: Record<StorageFormat, string> = {
-  json: '.json',
-  msgpack: '.msgpack',
-  'json.gz': '.json.gz',
-  'msgpack.gz': '.msgpack.gz',
-};
+export { STORAGE_EXTENSIONS, type StorageFormat };
 
 const STORAGE_FORMATS = Object.keys(STORAGE_EXTENSIONS) as StorageFormat[];
 
