@@ -1,0 +1,90 @@
+/**
+ * A `CassetteStore` keeping each cassette as one file in a folder (`<dir>/<name>.json` by default),
+ * for `magneto record/replay` without the studio's library. Reads every format the registry knows;
+ * writes the native format, atomically.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Cassette } from '../cassette/cassette.model';
+import {
+  decodeCassette,
+  encodeForStorage,
+  STORAGE_EXTENSIONS,
+  storageFormatOfFileName,
+  type StorageFormat,
+} from '../cassette/formats/registry';
+import { writeFileAtomic } from '../support/durable-files';
+import type { CassetteStore } from './cassette-store';
+
+const FILE_MODE = 0o644;
+const MAX_NAME_LENGTH = 200;
+// eslint-disable-next-line no-control-regex -- control characters have no place in a file name
+const FORBIDDEN = /[/\\:*?"<>|\u0000-\u001f]/;
+
+/** Throws when `name` cannot be a file name inside the folder (separators, `..`, control chars). */
+export function assertCassetteFileName(name: string): void {
+  const problem =
+    name.trim() === ''
+      ? 'it is empty'
+      : name.length > MAX_NAME_LENGTH
+        ? `it is longer than ${MAX_NAME_LENGTH} characters`
+        : FORBIDDEN.test(name)
+          ? 'it holds a path separator or a character not allowed in file names'
+          : name.startsWith('.')
+            ? 'it starts with "."'
+            : undefined;
+  if (problem !== undefined) throw new Error(`Invalid cassette name "${name}": ${problem}.`);
+}
+
+export class DirectoryCassetteStore implements CassetteStore {
+  readonly dir: string;
+  private readonly storage: StorageFormat;
+  /** The file each loaded cassette came from, so a save replaces that file. */
+  private readonly files = new Map<string, string>();
+
+  constructor(dir: string, options: { storage?: StorageFormat } = {}) {
+    this.dir = path.resolve(dir);
+    this.storage = options.storage ?? 'json';
+  }
+
+  /** Where a cassette is (or would be) stored. */
+  fileOf(name: string): string {
+    assertCassetteFileName(name);
+    return this.files.get(name) ?? path.join(this.dir, name + STORAGE_EXTENSIONS[this.storage]);
+  }
+
+  async load(name: string): Promise<Cassette | undefined> {
+    for (const file of this.candidates(name)) {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw error;
+      }
+      const { cassette } = decodeCassette(bytes, { fileName: file, name });
+      this.files.set(name, file);
+      return cassette;
+    }
+    return undefined;
+  }
+
+  async save(cassette: Cassette): Promise<void> {
+    const file = this.fileOf(cassette.name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFileAtomic(
+      file,
+      encodeForStorage(cassette, storageFormatOfFileName(file) ?? this.storage),
+      FILE_MODE,
+    );
+    this.files.set(cassette.name, file);
+  }
+
+  /** The configured storage's file first, then the other extensions. */
+  private candidates(name: string): string[] {
+    assertCassetteFileName(name);
+    const preferred = STORAGE_EXTENSIONS[this.storage];
+    const others = Object.values(STORAGE_EXTENSIONS).filter((ext) => ext !== preferred);
+    return [preferred, ...others].map((ext) => path.join(this.dir, name + ext));
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Wires the transport to the handlers: plain requests to the exchange handler, CONNECT to the
+ * tunnel/interception handler, upgrades to the WebSocket hook. Each handler reads the engine's
+ * current session and settings when a request arrives, so `reconfigure` takes effect at once.
+ */
+import type { LookupFunction } from 'node:net';
+import type { LeafCertificateCache } from '../tls/leaf-certificates';
+import type { CassetteSession } from './cassette-session';
+import { handleConnect, type ConnectEnvironment } from './connect-handler';
+import {
+  handleExchange,
+  type ExchangeEnvironment,
+  type ExchangeReport,
+  type RuntimeSettings,
+} from './exchange-handler';
+import type { HostMatcher } from './host-glob';
+import { ProxyServer } from './proxy-server';
+import { handleUpgrade, type UpgradeEnvironment } from './upgrade-handler';
+import type { UpstreamClient, UpstreamOptions } from './upstream-client';
+import type { WebSocketHandler } from './websocket-hook';
+
+/** What changes at run time. */
+export interface LiveConfiguration {
+  session: CassetteSession;
+  settings: RuntimeSettings;
+  tunnelled: HostMatcher;
+}
+
+export interface EngineServerDependencies {
+  current(): LiveConfiguration;
+  certificates: LeafCertificateCache;
+  upstream: UpstreamClient;
+  upstreamOptions: UpstreamOptions;
+  lookup: LookupFunction | undefined;
+  webSocketHandler: WebSocketHandler | undefined;
+  via: string;
+  report(event: ExchangeReport): void;
+  /** Keeps an exchange in progress, for `stop()` to wait on. */
+  track(exchange: Promise<void>): void;
+}
+
+export function createEngineServer(deps: EngineServerDependencies): ProxyServer {
+  const exchange: ExchangeEnvironment = {
+    session: () => deps.current().session,
+    settings: () => deps.current().settings,
+    upstream: deps.upstream,
+    via: deps.via,
+    report: deps.report,
+  };
+  const upgrade: UpgradeEnvironment = {
+    handler: deps.webSocketHandler,
+    session: exchange.session,
+    settings: exchange.settings,
+    upstream: deps.upstreamOptions,
+    report: deps.report,
+  };
+  const server: ProxyServer = new ProxyServer({
+    request: (req, res, origin) => deps.track(handleExchange(exchange, req, res, origin)),
+    connect: (req, socket, head) => handleConnect(connect, req, socket, head),
+    upgrade: (req, socket, head, origin) => handleUpgrade(upgrade, req, socket, head, origin),
+  });
+  const connect: ConnectEnvironment = {
+    tunnelled: () => deps.current().tunnelled,
+    certificates: deps.certificates,
+    adopt: (socket, origin) => server.adopt(socket, origin),
+    track: (socket) => server.track(socket),
+    report: deps.report,
+    cassette: () => deps.current().session.name,
+    lookup: deps.lookup,
+  };
+  return server;
+}

@@ -1,0 +1,51 @@
+/**
+ * Where WebSocket proxying plugs in. The engine passes every HTTP upgrade request — on the plain
+ * listener, in reverse-proxy mode, and inside CONNECT tunnels (decrypted when intercepted) — to
+ * the `WebSocketHandler` given in its options. Without one, upgrades get a clean 501.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { CassetteSession } from './cassette-session';
+import type { ExchangeReport, RuntimeSettings } from './exchange-handler';
+import type { ConnectionOrigin } from './request-target';
+import type { UpstreamOptions } from './upstream-client';
+
+export interface UpgradeContext {
+  /** Absolute `ws://` or `wss://` URL of the upstream endpoint. */
+  url: URL;
+  /** How the connection reached the proxy (`https` inside an intercepted tunnel). */
+  origin: ConnectionOrigin;
+  /** The cassette in use: its mode, `matchWebSocket`, and `record` for the finished session. */
+  session: CassetteSession;
+  settings: RuntimeSettings;
+  /** How to reach upstreams: extra CAs, certificate checks, host name resolution. */
+  upstream: UpstreamOptions;
+  /** Report the session's single exchange event (protocol `ws`/`wss`) when it ends. */
+  report(event: ExchangeReport): void;
+}
+
+export interface WebSocketHandler {
+  /**
+   * Takes over `socket` (the client connection, already detached from the HTTP parser; `head` is
+   * the first bytes after the upgrade request). Must not throw for bad input: answer or destroy.
+   */
+  handleUpgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    context: UpgradeContext,
+  ): void | Promise<void>;
+}
+
+/** Writes a small HTTP error answer on a raw socket and closes it. */
+export function rejectOnSocket(socket: Duplex, status: number, reason: string, text: string): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = Buffer.from(`${text}\n`, 'utf8');
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString('utf8')}`,
+  );
+}
