@@ -3,10 +3,12 @@ import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
 import type { CliIo } from './cli-io';
 import { errorMessage } from './error-message';
+import { registerCa } from './commands/ca';
 import { registerConvert } from './commands/convert';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerList } from './commands/list';
+import { registerRecord, registerReplay } from './commands/proxy-session';
 import { registerRebuildIndex } from './commands/rebuild-index';
 import { registerSearch } from './commands/search';
 import { registerServe } from './commands/serve';
@@ -35,6 +37,9 @@ export function buildProgram(io: CliIo): Command {
     registerConvert,
     registerValidate,
     registerRebuildIndex,
+    registerRecord,
+    registerReplay,
+    registerCa,
     registerServe,
   ]) {
     register(program, io);
