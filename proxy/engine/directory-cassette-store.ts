@@ -5,6 +5,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { cassetteNameProblem } from '../cassette/cassette-name';
 import type { Cassette } from '../cassette/cassette.model';
 import {
   decodeCassette,
@@ -17,23 +18,10 @@ import { writeFileAtomic } from '../support/durable-files';
 import type { CassetteStore } from './cassette-store';
 
 const FILE_MODE = 0o644;
-const MAX_NAME_LENGTH = 200;
-// eslint-disable-next-line no-control-regex -- control characters have no place in a file name
-const FORBIDDEN = /[/\\:*?"<>|\u0000-\u001f]/;
-
-/** Throws when `name` cannot be a file name inside the folder (separators, `..`, control chars). */
+/** Throws when `name` cannot be a cassette file name inside the folder (the library's rules). */
 export function assertCassetteFileName(name: string): void {
-  const problem =
-    name.trim() === ''
-      ? 'it is empty'
-      : name.length > MAX_NAME_LENGTH
-        ? `it is longer than ${MAX_NAME_LENGTH} characters`
-        : FORBIDDEN.test(name)
-          ? 'it holds a path separator or a character not allowed in file names'
-          : name.startsWith('.')
-            ? 'it starts with "."'
-            : undefined;
-  if (problem !== undefined) throw new Error(`Invalid cassette name "${name}": ${problem}.`);
+  const invalid = cassetteNameProblem(name);
+  if (invalid !== undefined) throw new Error(`Invalid cassette name "${name}": ${invalid.detail}.`);
 }
 
 export class DirectoryCassetteStore implements CassetteStore {

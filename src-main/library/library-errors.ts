@@ -1,4 +1,5 @@
 /** Errors of the cassette library, each with a stable `code` the CLI and the API can map. */
+import type { CassetteNameProblem } from '../../proxy/cassette/cassette-name';
 import type { LibraryErrorCode } from './library.model';
 
 export class LibraryError extends Error {
@@ -11,18 +12,6 @@ export class LibraryError extends Error {
     super(message, options);
   }
 }
-
-export type CassetteNameProblem =
-  | 'not-a-string'
-  | 'empty'
-  | 'too-long'
-  | 'dot-name'
-  | 'leading-dot'
-  | 'separator'
-  | 'control-character'
-  | 'unsafe-character'
-  | 'trailing-dot-or-space'
-  | 'reserved-name';
 
 export class CassetteNameError extends LibraryError {
   override readonly name = 'CassetteNameError';
