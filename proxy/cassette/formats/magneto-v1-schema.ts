@@ -65,21 +65,26 @@ export const v1ResponseSchema = z.object({
   body: byteArraySchema.nullable(),
 });
 
+/** A WebSocket message whose `data` is a string for `Text` and `binaryData` for the others. */
+export function webSocketMessageSchema<Binary extends z.ZodType>(binaryData: Binary) {
+  return z.discriminatedUnion('msg_type', [
+    z.object({
+      direction: directionSchema,
+      timestamp_ms: unsignedInt,
+      msg_type: z.literal('Text'),
+      data: z.string(),
+    }),
+    z.object({
+      direction: directionSchema,
+      timestamp_ms: unsignedInt,
+      msg_type: z.enum(['Binary', 'Ping', 'Pong']),
+      data: binaryData,
+    }),
+  ]);
+}
+
 /** `data` is a string for `Text` and a byte array for the other message types. */
-export const v1MessageSchema = z.discriminatedUnion('msg_type', [
-  z.object({
-    direction: directionSchema,
-    timestamp_ms: unsignedInt,
-    msg_type: z.literal('Text'),
-    data: z.string(),
-  }),
-  z.object({
-    direction: directionSchema,
-    timestamp_ms: unsignedInt,
-    msg_type: z.enum(['Binary', 'Ping', 'Pong']),
-    data: byteArraySchema,
-  }),
-]);
+export const v1MessageSchema = webSocketMessageSchema(byteArraySchema);
 
 const timing = {
   recorded_at: z.string(),

@@ -8,9 +8,9 @@ import { NATIVE_FORMAT_VERSION, RECORD_MODES } from '../cassette.model';
 import {
   closeFrameSchema,
   cookieSchema,
-  directionSchema,
   httpErrorSchema,
   unsignedInt,
+  webSocketMessageSchema,
 } from './magneto-v1-schema';
 
 /** A name maps to one value, or to every value of a repeated header (Set-Cookie). */
@@ -59,20 +59,7 @@ const responseSchema = z.object({
 });
 
 /** `data` is the text for `Text` and `{"base64": "…"}` for the other message types. */
-const messageSchema = z.discriminatedUnion('msg_type', [
-  z.object({
-    direction: directionSchema,
-    timestamp_ms: unsignedInt,
-    msg_type: z.literal('Text'),
-    data: z.string(),
-  }),
-  z.object({
-    direction: directionSchema,
-    timestamp_ms: unsignedInt,
-    msg_type: z.enum(['Binary', 'Ping', 'Pong']),
-    data: base64Schema,
-  }),
-]);
+const messageSchema = webSocketMessageSchema(base64Schema);
 
 const common = {
   id: z.string().min(1),
