@@ -1,0 +1,93 @@
+/**
+ * Templates in recorded responses (Magneto-Serge's rule: a text body or header value containing
+ * `{{ … }}` is a template), rendered at replay time for the request being answered.
+ */
+import { bodyByteLength } from '../cassette/body';
+import type { Body, Headers, HttpResponse } from '../cassette/cassette.model';
+import { TemplateRenderError } from './errors';
+import { renderWithView } from './render-template';
+import type { TemplateRenderOptions } from './render-state';
+import { requestView } from './request-view';
+import type { RequestView } from './request-view';
+import type { TemplateRequest } from './templating.model';
+
+/** Whether text holds a template expression: `{{` followed later by `}}`. */
+export function hasTemplates(text: string): boolean {
+  const open = text.indexOf('{{');
+  return open !== -1 && text.indexOf('}}', open + 2) !== -1;
+}
+
+function headerHasTemplates(value: string | string[]): boolean {
+  return Array.isArray(value) ? value.some(hasTemplates) : hasTemplates(value);
+}
+
+/**
+ * Whether a response has a templated text body or header value. Cheap, but the replay path should
+ * still work it out once per interaction and keep the answer.
+ */
+export function responseHasTemplates(response: HttpResponse): boolean {
+  if (response.body?.kind === 'text' && hasTemplates(response.body.text)) return true;
+  return Object.values(response.headers).some(headerHasTemplates);
+}
+
+function renderText(text: string, view: RequestView, options: TemplateRenderOptions): string {
+  return hasTemplates(text) ? renderWithView(text, view, options) : text;
+}
+
+function renderHeaders(
+  headers: Headers,
+  view: RequestView,
+  options: TemplateRenderOptions,
+): Headers {
+  const rendered: Headers = {};
+  for (const [name, value] of Object.entries(headers)) {
+    rendered[name] = Array.isArray(value)
+      ? value.map((item) => renderText(item, view, options))
+      : renderText(value, view, options);
+  }
+  return rendered;
+}
+
+/** The rendered body: decoded text only; the wire copy and truncation marks no longer apply. */
+function renderBody(
+  body: Body | null,
+  view: RequestView,
+  options: TemplateRenderOptions,
+): Body | null {
+  if (body?.kind !== 'text' || !hasTemplates(body.text)) return body;
+  const text = renderWithView(body.text, view, options);
+  const rendered: Body = { kind: 'text', text };
+  if (body.contentEncoding !== undefined) rendered.contentEncoding = body.contentEncoding;
+  return rendered;
+}
+
+export type RenderedResponse = { response: HttpResponse } | { error: TemplateRenderError };
+
+/**
+ * A copy of `response` with its templated body and header values rendered for `request`, and a
+ * `content-length` that matches the new body. Never throws: a failure comes back as `{ error }`,
+ * for the engine to answer 500 with the error's message.
+ */
+export function renderResponseTemplates(
+  response: HttpResponse,
+  request: TemplateRequest,
+  options: TemplateRenderOptions = {},
+): RenderedResponse {
+  try {
+    const view = requestView(request);
+    // One clock for the whole response: a header and the body agree on `now`.
+    const shared = { ...options, now: options.now ?? new Date() };
+    const headers = renderHeaders(response.headers, view, shared);
+    const body = renderBody(response.body, view, shared);
+    if (body !== response.body && headers['content-length'] !== undefined) {
+      headers['content-length'] = String(bodyByteLength(body));
+    }
+    return { response: { ...response, headers, body } };
+  } catch (error) {
+    const typed =
+      error instanceof TemplateRenderError
+        ? error
+        : new TemplateRenderError('render-failed', (error as Error).message);
+    return { error: typed };
+  }
+}
