@@ -132,8 +132,14 @@ export class CassetteSession {
     return this.matcher.match(redactIncoming(request, this.rules, this.matching));
   }
 
+  /** Matches a WebSocket handshake, redacted as recordings are, against the cassette. */
   matchWebSocket(url: string, headers: Headers): MatchResult {
-    return this.matcher.matchWebSocket(url, headers);
+    const incoming = redactIncoming(
+      { method: 'GET', url, headers, body: null },
+      this.rules,
+      this.matching,
+    );
+    return this.matcher.matchWebSocket(incoming.url, incoming.headers);
   }
 
   /**

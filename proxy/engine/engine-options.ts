@@ -6,7 +6,8 @@ import type { RecordMode } from '../cassette/cassette.model';
 import type { MatchingOptions } from '../matching/matching-options';
 import type { RedactionOptions } from '../redaction/redaction-options';
 import type { CassetteStore } from './cassette-store';
-import type { ReplayLatency } from './engine.model';
+import { WEB_SOCKET_REPLAY_PACINGS } from './engine.model';
+import type { ReplayLatency, WebSocketReplayPacing } from './engine.model';
 import type { WebSocketHandler } from './websocket-hook';
 
 export interface EngineOptions {
@@ -43,8 +44,16 @@ export interface EngineOptions {
   rejectUnauthorizedUpstream?: boolean;
   /** Host name resolution for upstream connections and tunnels (default: the system's). */
   upstreamLookup?: LookupFunction;
-  /** Takes over WebSocket upgrades; without one they get 501. */
-  webSocketHandler?: WebSocketHandler;
+  /**
+   * How replayed WebSocket sessions send the server's messages: each after the client message
+   * that preceded it in the recording (`client-message`, default) or at its recorded time.
+   */
+  webSocketReplay?: WebSocketReplayPacing;
+  /**
+   * Takes over WebSocket upgrades. Default: the engine's own (`WebSocketProxyHandler`: relay,
+   * record and replay); null refuses upgrades with 501.
+   */
+  webSocketHandler?: WebSocketHandler | null;
 }
 
 /** What `reconfigure` may change while running. */
@@ -61,6 +70,7 @@ export type ReconfigureOptions = Partial<
     | 'recordBodyLimit'
     | 'upstreamTimeoutMs'
     | 'flushIntervalMs'
+    | 'webSocketReplay'
   >
 >;
 
@@ -96,6 +106,7 @@ const runtimeSchema = z.object({
   recordBodyLimit: z.number().int().min(0).default(DEFAULT_RECORD_BODY_LIMIT),
   upstreamTimeoutMs: z.number().int().min(1).max(3_600_000).default(DEFAULT_UPSTREAM_TIMEOUT_MS),
   flushIntervalMs: z.number().int().min(0).max(3_600_000).default(DEFAULT_FLUSH_INTERVAL_MS),
+  webSocketReplay: z.enum(WEB_SOCKET_REPLAY_PACINGS).default('client-message'),
 });
 
 const fixedSchema = z.object({

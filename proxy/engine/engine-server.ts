@@ -35,7 +35,7 @@ export interface EngineServerDependencies {
   webSocketHandler: WebSocketHandler | undefined;
   via: string;
   report(event: ExchangeReport): void;
-  /** Keeps an exchange in progress, for `stop()` to wait on. */
+  /** Keeps an exchange (or a WebSocket session) in progress, for `stop()` to wait on. */
   track(exchange: Promise<void>): void;
 }
 
@@ -52,12 +52,14 @@ export function createEngineServer(deps: EngineServerDependencies): ProxyServer 
     session: exchange.session,
     settings: exchange.settings,
     upstream: deps.upstreamOptions,
+    via: deps.via,
     report: deps.report,
   };
   const server: ProxyServer = new ProxyServer({
     request: (req, res, origin) => deps.track(handleExchange(exchange, req, res, origin)),
     connect: (req, socket, head) => handleConnect(connect, req, socket, head),
-    upgrade: (req, socket, head, origin) => handleUpgrade(upgrade, req, socket, head, origin),
+    upgrade: (req, socket, head, origin) =>
+      deps.track(handleUpgrade(upgrade, req, socket, head, origin)),
   });
   const connect: ConnectEnvironment = {
     tunnelled: () => deps.current().tunnelled,

@@ -53,6 +53,10 @@ export type ReplayLatency = { mode: 'none' } | { mode: 'recorded' } | { mode: 'f
 
 /** How WebSocket server messages are paced on replay. */
 export type WebSocketReplayPacing = 'client-message' | 'time-offset';
+export const WEB_SOCKET_REPLAY_PACINGS: readonly WebSocketReplayPacing[] = [
+  'client-message',
+  'time-offset',
+];
 
 export interface ProxyStatus {
   running: boolean;

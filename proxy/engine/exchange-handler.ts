@@ -7,7 +7,12 @@ import { headersFromPairs, headerValues } from '../cassette/headers';
 import { redactHeaders } from '../redaction/header-redaction';
 import { redactUrl } from '../redaction/url-redaction';
 import type { CassetteSession } from './cassette-session';
-import type { ExchangeEvent, ExchangeResponseSummary, ReplayLatency } from './engine.model';
+import type {
+  ExchangeEvent,
+  ExchangeResponseSummary,
+  ReplayLatency,
+  WebSocketReplayPacing,
+} from './engine.model';
 import { forwardExchange } from './forward-exchange';
 import { endToEndRawPairs } from './hop-by-hop';
 import { replayInteraction, sendMiss } from './replay-responder';
@@ -22,6 +27,7 @@ export interface RuntimeSettings {
   latency: ReplayLatency;
   recordBodyLimit: number;
   upstreamTimeoutMs: number;
+  webSocketReplay: WebSocketReplayPacing;
 }
 
 export type ExchangeReport = Omit<ExchangeEvent, 'id'>;

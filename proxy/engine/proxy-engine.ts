@@ -1,6 +1,6 @@
 /**
- * The proxy engine: record and replay of HTTP and HTTPS traffic, as a forward proxy (absolute-form
- * requests and intercepted CONNECT tunnels) and as a reverse proxy (`target`). Mode, cassette,
+ * The proxy engine: record and replay of HTTP, HTTPS and WebSocket traffic, as a forward proxy
+ * (absolute-form requests and intercepted CONNECT tunnels) and as a reverse proxy (`target`). Mode, cassette,
  * target, matching, latency and limits change at run time; `stop()` saves every recording.
  */
 import { randomBytes } from 'node:crypto';
@@ -24,6 +24,7 @@ import type { ExchangeReport, RuntimeSettings } from './exchange-handler';
 import { compileHostPatterns, type HostMatcher } from './host-glob';
 import type { ProxyServer } from './proxy-server';
 import { UpstreamClient, type UpstreamOptions } from './upstream-client';
+import { WebSocketProxyHandler } from './websocket/websocket-proxy-handler';
 
 export type EngineEvents = {
   /** One per exchange: an HTTP request/response, a blind tunnel, or a WebSocket session. */
@@ -95,7 +96,10 @@ export class ProxyEngine extends (EventEmitter as new () => TypedEmitter<EngineE
         upstream,
         upstreamOptions,
         lookup: fixed.upstreamLookup,
-        webSocketHandler: fixed.webSocketHandler,
+        webSocketHandler:
+          fixed.webSocketHandler === null
+            ? undefined
+            : (fixed.webSocketHandler ?? new WebSocketProxyHandler()),
         via: this.via,
         report: (event) => this.report(event),
         track: (exchange) => this.track(exchange),
@@ -271,5 +275,6 @@ function settingsOf(runtime: RuntimeOptions): RuntimeSettings {
     latency: runtime.latency,
     recordBodyLimit: runtime.recordBodyLimit,
     upstreamTimeoutMs: runtime.upstreamTimeoutMs,
+    webSocketReplay: runtime.webSocketReplay,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * HTTP upgrade requests: resolved to a `ws://`/`wss://` URL and handed to the WebSocket handler,
- * or answered 501 while there is none.
+ * or answered 501 while there is none. The returned promise settles when the handler is done.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -19,6 +19,7 @@ export interface UpgradeEnvironment {
   session(): CassetteSession;
   settings(): RuntimeSettings;
   upstream: UpstreamOptions;
+  via: string;
   report(event: ExchangeReport): void;
 }
 
@@ -31,7 +32,7 @@ export function handleUpgrade(
   socket: Duplex,
   head: Buffer,
   origin: ConnectionOrigin,
-): void {
+): Promise<void> {
   socket.on('error', () => socket.destroy());
   const started = performance.now();
   const session = env.session();
@@ -59,14 +60,15 @@ export function handleUpgrade(
   };
   if (url === undefined) {
     fail(400, 'Bad Request', `Magneto proxy: ${target.ok ? 'no target' : target.reason}`);
-    return;
+    return Promise.resolve();
   }
   if (env.handler === undefined) {
     fail(501, 'Not Implemented', NOT_IMPLEMENTED);
-    return;
+    return Promise.resolve();
   }
-  const context = { url, origin, session, settings, upstream: env.upstream, report: env.report };
-  Promise.resolve()
+  const { upstream, via, report } = env;
+  const context = { url, origin, session, settings, upstream, via, report };
+  return Promise.resolve()
     .then(() => env.handler?.handleUpgrade(req, socket, head, context))
     .catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);

@@ -40,6 +40,13 @@ export interface PendingUpstream {
   abort(): void;
 }
 
+/** The CAs trusted for upstream TLS: the system roots plus `ca`, or undefined for the system's. */
+export function upstreamCaList(ca: UpstreamTlsOptions['ca']): string[] | undefined {
+  // Node's `ca` replaces the system roots: keep them next to the extra ones.
+  const extra = ca === undefined ? [] : [ca].flat();
+  return extra.length === 0 ? undefined : [...rootCertificates, ...extra];
+}
+
 export class UpstreamClient {
   private readonly httpAgent = new http.Agent({ keepAlive: true });
   private readonly httpsAgent: https.Agent;
@@ -47,12 +54,11 @@ export class UpstreamClient {
 
   constructor(options: UpstreamOptions) {
     this.lookup = options.lookup;
-    // Node's `ca` replaces the system roots: keep them next to the extra ones.
-    const extra = options.ca === undefined ? [] : [options.ca].flat();
+    const ca = upstreamCaList(options.ca);
     this.httpsAgent = new https.Agent({
       keepAlive: true,
       rejectUnauthorized: options.rejectUnauthorized,
-      ...(extra.length === 0 ? {} : { ca: [...rootCertificates, ...extra] }),
+      ...(ca && { ca }),
     });
   }
 

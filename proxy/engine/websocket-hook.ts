@@ -1,7 +1,8 @@
 /**
  * Where WebSocket proxying plugs in. The engine passes every HTTP upgrade request — on the plain
  * listener, in reverse-proxy mode, and inside CONNECT tunnels (decrypted when intercepted) — to
- * the `WebSocketHandler` given in its options. Without one, upgrades get a clean 501.
+ * the `WebSocketHandler` in its options: by default the engine's own (./websocket/), or none (null),
+ * and then upgrades get a clean 501.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -20,6 +21,8 @@ export interface UpgradeContext {
   settings: RuntimeSettings;
   /** How to reach upstreams: extra CAs, certificate checks, host name resolution. */
   upstream: UpstreamOptions;
+  /** This engine's `Via` entry (`1.1 magneto-<id>`): an upgrade carrying it looped back. */
+  via: string;
   /** Report the session's single exchange event (protocol `ws`/`wss`) when it ends. */
   report(event: ExchangeReport): void;
 }
@@ -28,6 +31,8 @@ export interface WebSocketHandler {
   /**
    * Takes over `socket` (the client connection, already detached from the HTTP parser; `head` is
    * the first bytes after the upgrade request). Must not throw for bad input: answer or destroy.
+   * A returned promise should settle when the session is over: `stop()` waits for it before the
+   * last save, so a session ended by the stop is still recorded.
    */
   handleUpgrade(
     req: IncomingMessage,
@@ -38,14 +43,21 @@ export interface WebSocketHandler {
 }
 
 /** Writes a small HTTP error answer on a raw socket and closes it. */
-export function rejectOnSocket(socket: Duplex, status: number, reason: string, text: string): void {
+export function rejectOnSocket(
+  socket: Duplex,
+  status: number,
+  reason: string,
+  text: string,
+  extraHeaders: Readonly<Record<string, string>> = {},
+): void {
   if (!socket.writable) {
     socket.destroy();
     return;
   }
   const body = Buffer.from(`${text}\n`, 'utf8');
+  const extra = Object.entries(extraHeaders).map(([name, value]) => `${name}: ${value}\r\n`);
   socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\n${extra.join('')}` +
       `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString('utf8')}`,
   );
 }

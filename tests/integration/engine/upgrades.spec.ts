@@ -61,8 +61,8 @@ class EchoUpgradeHandler implements WebSocketHandler {
 }
 
 describe('protocol upgrades', () => {
-  it('answers 501 with a message while no WebSocket handler is plugged in', async () => {
-    const harness = await startEngine(dataDir, { mode: 'passthrough' });
+  it('answers 501 with a message when WebSocket handling is turned off', async () => {
+    const harness = await startEngine(dataDir, { mode: 'passthrough', webSocketHandler: null });
     const socket = net.connect(harness.port, '127.0.0.1');
     const answer = await exchange(
       socket,
