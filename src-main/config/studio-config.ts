@@ -60,13 +60,16 @@ function pick(flag: string | undefined, env: string | undefined): string | undef
   return env !== undefined && env !== '' ? env : undefined;
 }
 
+/** Flags win over environment variables, which win over the configuration file, then defaults. */
 export function resolveStudioConfig(
   flags: ConfigFlags = {},
   env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
+  file: Partial<StudioConfig> = {},
 ): StudioConfig {
-  const cassetteDir = pick(flags.cassetteDir, env.MAGNETO_CASSETTE_DIR) ?? 'cassettes';
-  const dataDir = pick(flags.dataDir, env.MAGNETO_DATA_DIR) ?? defaultDataDir(env);
+  const cassetteDir =
+    pick(flags.cassetteDir, env.MAGNETO_CASSETTE_DIR) ?? file.cassetteDir ?? 'cassettes';
+  const dataDir = pick(flags.dataDir, env.MAGNETO_DATA_DIR) ?? file.dataDir ?? defaultDataDir(env);
   const port = (flag: string | number | undefined, name: string, fallback: number): number => {
     if (flag !== undefined) return parsePort(flag, `--${name.toLowerCase().replace(/_/g, '-')}`);
     const fromEnv = env[`MAGNETO_${name}`];
@@ -77,7 +80,7 @@ export function resolveStudioConfig(
   return {
     cassetteDir: path.resolve(cwd, cassetteDir),
     dataDir: path.resolve(cwd, dataDir),
-    proxyPort: port(flags.proxyPort, 'PROXY_PORT', DEFAULT_PROXY_PORT),
-    apiPort: port(flags.apiPort, 'API_PORT', DEFAULT_API_PORT),
+    proxyPort: port(flags.proxyPort, 'PROXY_PORT', file.proxyPort ?? DEFAULT_PROXY_PORT),
+    apiPort: port(flags.apiPort, 'API_PORT', file.apiPort ?? DEFAULT_API_PORT),
   };
 }

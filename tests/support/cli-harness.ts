@@ -34,7 +34,12 @@ export async function cliSandbox(): Promise<CliSandbox> {
       const io: CliIo = {
         out: (data) => out.push(Buffer.from(data)),
         err: (text) => err.push(text),
-        env: { MAGNETO_CASSETTE_DIR: cassetteDir, MAGNETO_DATA_DIR: dataDir },
+        env: {
+          MAGNETO_CASSETTE_DIR: cassetteDir,
+          MAGNETO_DATA_DIR: dataDir,
+          MAGNETO_PROXY_PORT: '0',
+          MAGNETO_API_PORT: '0',
+        },
         cwd: root,
         untilStopped: () => options.stop ?? Promise.resolve('SIGTERM'),
       };

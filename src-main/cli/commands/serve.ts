@@ -1,44 +1,89 @@
 import type { Command } from 'commander';
-import { CassetteLibrary } from '../../library/library';
+import pino, { type Logger } from 'pino';
+import { readConfigFile, type ConfigFile } from '../../config/config-file';
+import { resolveStudioConfig } from '../../config/studio-config';
+import { startHeadlessStudio } from '../../studio/headless-studio';
 import type { CliIo } from '../cli-io';
-import { studioConfigOf } from '../global-options';
+import type { GlobalOptions } from '../global-options';
 
-/** One JSON log line. */
-function log(io: CliIo, fields: Record<string, unknown>): void {
-  io.out(`${JSON.stringify({ time: new Date().toISOString(), ...fields })}\n`);
+interface ServeOptions extends GlobalOptions {
+  proxyPort?: string;
+  apiPort?: string;
+  host?: string;
+  token?: string;
+  config?: string;
+}
+
+/** Structured JSON logs, one line each, on the command's standard output. */
+function logger(io: CliIo): Logger {
+  return pino(
+    { base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
+    { write: (line: string) => io.out(line) },
+  );
 }
 
 export function registerServe(program: Command, io: CliIo): void {
   program
     .command('serve')
-    .description(
-      'run the studio headless: the cassette library, following changes on disk, until stopped',
-    )
+    .description('run the headless studio: proxy, GraphQL API and the UI, until SIGINT or SIGTERM')
     .option('--proxy-port <port>', 'proxy port (MAGNETO_PROXY_PORT, default 8888)')
-    .option('--api-port <port>', 'API port (MAGNETO_API_PORT, default 8889)')
+    .option('--api-port <port>', 'API and UI port (MAGNETO_API_PORT, default 8889)')
+    .option('--host <host>', 'address of the API (default 127.0.0.1; other addresses need --token)')
+    .option('--token <token>', 'require this bearer token on the API (MAGNETO_API_TOKEN)')
+    .option(
+      '--config <file>',
+      'JSON configuration file (flags and environment variables win over it)',
+    )
     .action(async (_options: unknown, command: Command) => {
-      const config = studioConfigOf(command, io);
       // Listen for the stop signal before anything else, so an early Ctrl-C still closes cleanly.
       const stopped = io.untilStopped();
-      const library = await CassetteLibrary.open({
-        cassetteDir: config.cassetteDir,
-        dataDir: config.dataDir,
-        watch: true,
+      const options = command.optsWithGlobals<ServeOptions>();
+      const file: ConfigFile =
+        options.config === undefined ? {} : await readConfigFile(options.config);
+      const config = resolveStudioConfig(options, io.env, io.cwd, file);
+      const log = logger(io);
+      const studio = await startHeadlessStudio({
+        config,
+        host: options.host ?? file.host,
+        token: options.token ?? io.env.MAGNETO_API_TOKEN ?? file.token,
       });
-      library.on('change', (change) => log(io, { event: 'cassette', ...change }));
-      library.on('watchError', (error) =>
-        log(io, { event: 'watch-error', message: error.message }),
+      studio.library.on('change', (change) =>
+        log.info({ event: 'cassette', ...change }, 'cassette changed'),
       );
-      const stats = library.stats();
-      log(io, {
-        event: 'ready',
-        cassetteDir: config.cassetteDir,
-        dataDir: config.dataDir,
-        cassettes: stats.cassettes,
-        broken: stats.broken,
-      });
+      studio.library.on('watchError', (error) =>
+        log.warn({ event: 'watch-error', err: error.message }, 'watch error'),
+      );
+      studio.engine.on('exchange', (exchange) =>
+        log.info(
+          {
+            event: 'exchange',
+            outcome: exchange.outcome,
+            method: exchange.request.method,
+            url: exchange.request.url,
+            status: exchange.response?.status,
+            latencyMs: exchange.latencyMs,
+            cassette: exchange.cassette,
+          },
+          exchange.outcome,
+        ),
+      );
+      const proxy = studio.engine.status();
+      const stats = studio.library.stats();
+      log.info(
+        {
+          event: 'ready',
+          api: studio.api.url,
+          ui: studio.servesUi ? `${studio.api.url}/` : null,
+          proxy: proxy.running ? `http://${proxy.host}:${proxy.port}` : null,
+          cassetteDir: config.cassetteDir,
+          dataDir: config.dataDir,
+          cassettes: stats.cassettes,
+          broken: stats.broken,
+        },
+        'studio ready',
+      );
       const signal = await stopped;
-      await library.close();
-      log(io, { event: 'stopped', signal });
+      await studio.close();
+      log.info({ event: 'stopped', signal }, 'studio stopped');
     });
 }

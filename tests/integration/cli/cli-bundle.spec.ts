@@ -48,7 +48,7 @@ describe('the magneto bundle on plain node', () => {
     });
   });
 
-  it('serves until SIGTERM and then exits cleanly', async () => {
+  it('serves the studio until SIGTERM and then exits cleanly', async () => {
     const child = spawn(process.execPath, [BUNDLE, 'serve'], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,11 +61,25 @@ describe('the magneto bundle on plain node', () => {
       });
     });
     await ready;
+    const readyLine = JSON.parse(
+      stdout.split('\n').find((line) => line.includes('"ready"')) ?? '{}',
+    );
+    const health = await fetch(`${readyLine.api}/health`);
+    expect(health.status).toBe(200);
+    const graphql = await fetch(`${readyLine.api}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ globalStats { totalCassettes } proxyStatus { running } }' }),
+    });
+    expect(await graphql.json()).toEqual({
+      data: { globalStats: { totalCassettes: 1 }, proxyStatus: { running: true } },
+    });
     const exited = new Promise<number | null>((resolve) =>
       child.on('exit', (code) => resolve(code)),
     );
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(stdout).toContain('"event":"stopped","signal":"SIGTERM"');
+    expect(readyLine).toMatchObject({ event: 'ready', cassettes: 1, level: 30 });
   });
 });
