@@ -3,13 +3,28 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const electronOnlyInDesktop = {
-  paths: [{ name: 'electron', message: 'Only src-main/desktop/ (and the preload) may import electron.' }],
-  patterns: [{ group: ['electron/*'], message: 'Only src-main/desktop/ (and the preload) may import electron.' }],
+  paths: [
+    { name: 'electron', message: 'Only src-main/desktop/ (and the preload) may import electron.' },
+  ],
+  patterns: [
+    {
+      group: ['electron/*'],
+      message: 'Only src-main/desktop/ (and the preload) may import electron.',
+    },
+  ],
 };
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'dist-headless/', 'coverage/', 'test-results/'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'dist-headless/',
+      'coverage/',
+      'test-results/',
+      '.tmp/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
