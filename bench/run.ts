@@ -2,10 +2,12 @@
 import { formatResults, meets, type BenchResult } from './bench-harness';
 import { benchCassetteLoad } from './cassette-load.bench';
 import { benchLibrary } from './library.bench';
+import { benchProxy } from './proxy.bench';
 
 const SUITES: Record<string, () => Promise<BenchResult[]>> = {
   'cassette load': benchCassetteLoad,
   library: benchLibrary,
+  proxy: benchProxy,
 };
 
 const only = process.argv.slice(2);

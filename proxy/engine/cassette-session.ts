@@ -21,6 +21,13 @@ import { redactInteraction } from '../redaction/redactor';
 import type { CassetteStore } from './cassette-store';
 import { redactIncoming } from './incoming-redaction';
 
+/**
+ * A background save of a large cassette blocks the event loop while it is encoded: the next one
+ * waits at least this many times as long as the last took, so saving takes at most a fifth of the
+ * time however large the cassette grows.
+ */
+const SAVE_SPACING = 4;
+
 /** A mode with `auto` resolved. */
 export type EffectiveMode = Exclude<RecordMode, 'auto'>;
 
@@ -81,6 +88,8 @@ export class CassetteSession {
   private closed = false;
   private timer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
+  /** How long the last save took, in ms: the next background save waits a multiple of it. */
+  private lastSaveMs = 0;
 
   private constructor(
     private readonly settings: SessionSettings,
@@ -155,10 +164,13 @@ export class CassetteSession {
     this.cassette.interactions.push(interaction);
     if (this.mode === 'new-episodes') this.matcher.add(interaction);
     this.dirty = true;
-    this.timer ??= setTimeout(() => {
-      this.timer = undefined;
-      this.flush().catch((error: unknown) => this.settings.onSaveError(asError(error)));
-    }, this.settings.flushIntervalMs);
+    this.timer ??= setTimeout(
+      () => {
+        this.timer = undefined;
+        this.flush().catch((error: unknown) => this.settings.onSaveError(asError(error)));
+      },
+      Math.max(this.settings.flushIntervalMs, SAVE_SPACING * this.lastSaveMs),
+    );
     return interaction;
   }
 
@@ -187,8 +199,10 @@ export class CassetteSession {
       interactions: [...cassette.interactions],
       metadata: { ...cassette.metadata, modifiedAt: new Date().toISOString() },
     };
+    const started = performance.now();
     try {
       await this.settings.store.save(snapshot);
+      this.lastSaveMs = performance.now() - started;
     } catch (error) {
       this.dirty = true;
       throw asError(error);

@@ -3,6 +3,7 @@
  * do, carries it out (replay, miss, forward) and reports exactly one exchange event.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Headers } from '../cassette/cassette.model';
 import { headersFromPairs, headerValues } from '../cassette/headers';
 import { redactHeaders } from '../redaction/header-redaction';
 import { redactUrl } from '../redaction/url-redaction';
@@ -44,6 +45,14 @@ export interface ExchangeEnvironment {
 /** Headers that describe the client's connection to the proxy, not the request. */
 const NOT_FORWARDED = new Set(['host', 'expect']);
 
+const NO_BODY = Buffer.alloc(0);
+
+/** Whether a request carries a body: HTTP/1.1 requests announce one by its framing headers. */
+function announcesBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -56,6 +65,77 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/** The request's end-to-end header pairs, less those about the connection to the proxy. */
+function forwardedPairs(rawHeaders: readonly string[]): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const pair of endToEndRawPairs(rawHeaders)) {
+    if (!NOT_FORWARDED.has(pair[0].toLowerCase())) pairs.push(pair);
+  }
+  return pairs;
+}
+
+/** Whether the request went through this proxy already (its `Via` names this engine). */
+function loopedBack(headers: Headers, via: string): boolean {
+  for (const value of headerValues(headers, 'via')) if (value.includes(via)) return true;
+  return false;
+}
+
+let isoMs = Number.NaN;
+let iso = '';
+
+/** `new Date().toISOString()`, made once per millisecond however many requests arrive in it. */
+function nowIso(): string {
+  const ms = Date.now();
+  if (ms !== isoMs) {
+    isoMs = ms;
+    iso = new Date(ms).toISOString();
+  }
+  return iso;
+}
+
+/** What the exchange event says about the request; the body size is known last. */
+interface ExchangeContext {
+  env: ExchangeEnvironment;
+  session: CassetteSession;
+  /** `performance.now()` when the request arrived. */
+  started: number;
+  time: string;
+  method: string;
+  /** The URL as received when no target could be worked out. */
+  rawUrl: string;
+  url: URL | undefined;
+  headers: Headers;
+  requestBodySize: number;
+}
+
+function report(
+  context: ExchangeContext,
+  outcome: ExchangeEvent['outcome'],
+  extra: Partial<ExchangeReport> & { response?: ExchangeResponseSummary | undefined },
+  /** `performance.now()` when the response head was sent. */
+  headSentAt?: number,
+): void {
+  const { session, url } = context;
+  const { response, ...rest } = extra;
+  context.env.report({
+    time: context.time,
+    cassette: session.name,
+    protocol: url?.protocol === 'https:' ? 'https' : 'http',
+    request: {
+      method: context.method,
+      url: redactUrl(url?.href ?? context.rawUrl, session.rules),
+      headers: redactHeaders(context.headers, session.rules),
+      bodySize: context.requestBodySize,
+    },
+    ...(response && {
+      response: { ...response, headers: redactHeaders(response.headers, session.rules) },
+    }),
+    latencyMs: Math.round((headSentAt ?? performance.now()) - context.started),
+    outcome,
+    ...rest,
+  });
+}
+
 export async function handleExchange(
   env: ExchangeEnvironment,
   req: IncomingMessage,
@@ -63,61 +143,45 @@ export async function handleExchange(
   origin: ConnectionOrigin,
 ): Promise<void> {
   const started = performance.now();
-  const time = new Date().toISOString();
-  const method = req.method ?? 'GET';
   const settings = env.settings();
   const session = env.session();
-  const target = resolveTarget(req.url ?? '', origin, settings.target);
+  const rawUrl = req.url ?? '';
+  const target = resolveTarget(rawUrl, origin, settings.target);
   const url = target.ok ? target.url : undefined;
-  const pairs: Array<[string, string]> = endToEndRawPairs(req.rawHeaders).filter(
-    ([name]) => !NOT_FORWARDED.has(name.toLowerCase()),
-  );
+  const pairs = forwardedPairs(req.rawHeaders);
   if (url !== undefined) pairs.unshift(['host', url.host]);
   const headers = headersFromPairs(pairs);
-  let requestBodySize = 0;
-
-  const report = (
-    outcome: ExchangeEvent['outcome'],
-    extra: Partial<ExchangeReport> & { response?: ExchangeResponseSummary | undefined },
-    /** `performance.now()` when the response head was sent. */
-    headSentAt?: number,
-  ): void => {
-    const { response, ...rest } = extra;
-    env.report({
-      time,
-      cassette: session.name,
-      protocol: url?.protocol === 'https:' ? 'https' : 'http',
-      request: {
-        method,
-        url: redactUrl(url?.href ?? req.url ?? '', session.rules),
-        headers: redactHeaders(headers, session.rules),
-        bodySize: requestBodySize,
-      },
-      ...(response && {
-        response: { ...response, headers: redactHeaders(response.headers, session.rules) },
-      }),
-      latencyMs: Math.round((headSentAt ?? performance.now()) - started),
-      outcome,
-      ...rest,
-    });
+  const method = req.method ?? 'GET';
+  const context: ExchangeContext = {
+    env,
+    session,
+    started,
+    time: nowIso(),
+    method,
+    rawUrl,
+    url,
+    headers,
+    requestBodySize: 0,
   };
 
   try {
     if (!target.ok || url === undefined) {
       const reason = target.ok ? 'no target' : target.reason;
-      report('error', {
+      report(context, 'error', {
         response: sendText(res, 400, `Magneto proxy: ${reason}\n`),
         error: reason,
       });
       return;
     }
-    if (headerValues(headers, 'via').some((via) => via.includes(env.via))) {
+    if (loopedBack(headers, env.via)) {
       const text = `Magneto proxy: ${url.href} leads back to this proxy (a request loop).`;
-      report('error', { response: sendText(res, 508, `${text}\n`), error: text });
+      report(context, 'error', { response: sendText(res, 508, `${text}\n`), error: text });
       return;
     }
-    const body = session.matchesRequests ? await readBody(req) : undefined;
-    requestBodySize = body?.length ?? 0;
+    // Waiting for the end of a request without a body would only cost time.
+    let body: Buffer | undefined;
+    if (session.matchesRequests) body = announcesBody(req) ? await readBody(req) : NO_BODY;
+    context.requestBodySize = body?.length ?? 0;
     const decision = decide(
       session,
       body === undefined ? undefined : { method, url: url.href, headers, body },
@@ -129,6 +193,7 @@ export async function handleExchange(
       });
       const error = replay.interrupted ? 'the client went away during the replay' : replay.failure;
       report(
+        context,
         'replayed',
         {
           response: replay.response,
@@ -142,7 +207,7 @@ export async function handleExchange(
     if (decision.kind === 'miss') {
       const note = session.existed ? undefined : `Cassette "${session.name}" does not exist yet.`;
       const response = sendMiss(res, { method, url: url.href }, decision.nearMisses, note);
-      report('missed', { response, nearMisses: decision.nearMisses });
+      report(context, 'missed', { response, nearMisses: decision.nearMisses });
       return;
     }
     const forwarded = await forwardExchange({
@@ -157,7 +222,7 @@ export async function handleExchange(
       bodyLimit: settings.recordBodyLimit,
       record: decision.record,
     });
-    requestBodySize = forwarded.requestBodySize;
+    context.requestBodySize = forwarded.requestBodySize;
     const kept = forwarded.draft === undefined ? undefined : session.record(forwarded.draft);
     const dropped =
       forwarded.draft !== undefined && kept === undefined
@@ -171,6 +236,7 @@ export async function handleExchange(
       outcome = 'error';
     } else if (kept !== undefined) outcome = 'recorded';
     report(
+      context,
       outcome,
       {
         response: forwarded.response,
@@ -185,6 +251,6 @@ export async function handleExchange(
     if (!res.headersSent && !res.destroyed) {
       response = sendText(res, 500, `Magneto proxy: internal error: ${message}\n`);
     } else res.destroy();
-    report('error', { response, error: message });
+    report(context, 'error', { response, error: message });
   }
 }

@@ -71,7 +71,10 @@ export async function replayInteraction(
     return { response, headSentAt: performance.now(), failure };
   }
   const wire = wireResponse(interaction.response, req.headers['accept-encoding']);
-  if (!(await waitWhileOpen(res, delay))) return { interrupted: true };
+  // Without a delay, the answer goes out in the same tick as the request arrived.
+  if (res.destroyed || (delay > 0 && !(await waitWhileOpen(res, delay)))) {
+    return { interrupted: true };
+  }
   res.writeHead(wire.status, wire.headers);
   const headSentAt = performance.now();
   const summary = { status: wire.status, headers: wire.headers };

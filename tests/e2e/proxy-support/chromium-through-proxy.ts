@@ -1,0 +1,50 @@
+/**
+ * Headless Chromium (Debian's, /usr/bin/chromium) driven by playwright-core, with every request
+ * sent through the proxy, loopback included, and a fresh profile in a temporary folder.
+ *
+ * HTTPS: `--ignore-certificate-errors-spki-list` is compared with the certificates the server
+ * sends, not with the root that would verify them. The engine sends the leaf alone, so the studio
+ * CA's fingerprint does not help (Chromium answers ERR_CERT_AUTHORITY_INVALID); the leaf's does.
+ * Every leaf of a process shares one key pair (`sharedLeafKeyPair`), so that one fingerprint
+ * covers every intercepted host. The flag takes effect only with `--user-data-dir`.
+ */
+import { createHash, createPublicKey } from 'node:crypto';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { sharedLeafKeyPair } from '../../../proxy/tls/leaf-issuer';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Base64 SHA-256 of the SPKI of the engine's leaf certificates (this process's key pair). */
+export async function leafSpkiFingerprint(): Promise<string> {
+  const { privateKeyPem } = await sharedLeafKeyPair();
+  const spki = createPublicKey(privateKeyPem).export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(spki).digest('base64');
+}
+
+export async function launchThroughProxy(options: {
+  proxyPort: number;
+  /** A fresh, empty folder for the profile. */
+  userDataDir: string;
+  spkiFingerprint: string;
+}): Promise<BrowserContext> {
+  // launchPersistentContext passes the folder as --user-data-dir (playwright refuses the flag).
+  return chromium.launchPersistentContext(options.userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 800, height: 600 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--proxy-server=http://127.0.0.1:${options.proxyPort}`,
+      // Chromium bypasses proxies for loopback addresses unless told not to.
+      '--proxy-bypass-list=<-loopback>',
+      `--ignore-certificate-errors-spki-list=${options.spkiFingerprint}`,
+    ],
+  });
+}
