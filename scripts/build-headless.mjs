@@ -1,13 +1,19 @@
-// Bundles the `magneto` CLI and headless studio into one ESM file that runs on plain `node`.
+// Bundles the `magneto` CLI and headless studio into one ESM file that runs on plain `node`, with
+// the custom-helper sandbox worker beside it (quickjs-worker.mjs: the bundle starts it from there).
 // Dependencies stay external: they come from node_modules (a production install in Docker).
 // Usage: node scripts/build-headless.mjs [outfile]
 import { chmod } from 'node:fs/promises';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 const outfile = process.argv[2] ?? 'dist-headless/magneto.mjs';
 await build({
-  entryPoints: ['src-main/cli/main.ts'],
-  outfile,
+  entryPoints: [
+    { in: 'src-main/cli/main.ts', out: path.basename(outfile, '.mjs') },
+    { in: 'proxy/templating/custom/quickjs-worker.ts', out: 'quickjs-worker' },
+  ],
+  outdir: path.dirname(outfile),
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -26,8 +26,8 @@ export {
 } from './custom/custom-helpers';
 export { CustomHelperStore, CustomHelperStoreError } from './custom/custom-helper-store';
 export type { LoadReport } from './custom/custom-helper-store';
-export { DEFAULT_SANDBOX_LIMITS } from './custom/quickjs-sandbox';
-export type { SandboxLimits } from './custom/quickjs-sandbox';
+export { DEFAULT_SANDBOX_LIMITS } from './custom/sandbox-limits';
+export type { SandboxLimits } from './custom/sandbox-limits';
 export { TemplateLibrary } from './template-library';
 export type { TemplateLibraryOptions, TemplateScan } from './template-library';
 export { TemplateDefinitionError, responseTemplateSchema } from './template-schema';

@@ -1,6 +1,6 @@
 /**
  * Custom helpers: user JavaScript registered as template helpers, each call run in the QuickJS
- * sandbox with the arguments, the `key=value` options and the request as JSON.
+ * sandbox worker with the arguments, the `key=value` options and the request as JSON.
  */
 import { TemplateRenderError } from '../errors';
 import { registerEnvironmentHelper, unregisterEnvironmentHelper } from '../handlebars-environment';
@@ -9,14 +9,9 @@ import { currentRenderState } from '../render-state';
 import { requestSnapshot } from '../request-view';
 import type { TemplateHelperInfo } from '../templating.model';
 import { customHelperNameProblem } from './custom-helper-name';
-import {
-  callInSandbox,
-  checkSandboxCode,
-  DEFAULT_SANDBOX_LIMITS,
-  loadSandbox,
-  SandboxError,
-} from './quickjs-sandbox';
-import type { SandboxLimits } from './quickjs-sandbox';
+import { SandboxHost } from './sandbox-host';
+import { DEFAULT_SANDBOX_LIMITS, SandboxError } from './sandbox-limits';
+import type { SandboxLimits } from './sandbox-limits';
 
 /** A custom helper could not be registered: bad name or code that does not give a function. */
 export class CustomHelperError extends Error {
@@ -25,6 +20,7 @@ export class CustomHelperError extends Error {
 
 const MAX_CODE_LENGTH = 64 * 1024;
 const registered = new Map<string, TemplateHelperInfo>();
+const sandbox = new SandboxHost();
 
 function infoOf(name: string, description: string): TemplateHelperInfo {
   return {
@@ -37,12 +33,16 @@ function infoOf(name: string, description: string): TemplateHelperInfo {
   };
 }
 
-function callCustom(name: string, code: string, limits: SandboxLimits, call: HelperCall): unknown {
+function callCustom(name: string, limits: SandboxLimits, call: HelperCall): unknown {
   const state = currentRenderState();
-  const timeoutMs = Math.max(1, Math.min(limits.timeoutMs, Math.floor(state.remainingMs())));
+  const remainingMs = Math.floor(state.remainingMs());
+  const timeoutMs = Math.max(1, Math.min(limits.timeoutMs, remainingMs));
   const context = { hash: call.hash, request: requestSnapshot(state.request) };
   try {
-    return callInSandbox(code, call.params, context, { ...limits, timeoutMs });
+    const argsJson = JSON.stringify(call.params) ?? 'null';
+    const contextJson = JSON.stringify(context);
+    const json = sandbox.call(name, argsJson, contextJson, timeoutMs, remainingMs);
+    return JSON.parse(json) as unknown;
   } catch (error) {
     const problem = error instanceof SandboxError ? error.message : String(error);
     throw new TemplateRenderError('custom-helper', `custom helper "${name}" failed: ${problem}`, {
@@ -69,16 +69,15 @@ export async function registerCustomHelper(
       `the code of "${name}" is longer than ${MAX_CODE_LENGTH} characters`,
     );
   }
-  await loadSandbox();
   try {
-    checkSandboxCode(code, limits);
+    await sandbox.define({ name, code, limits });
   } catch (error) {
     throw new CustomHelperError(
       `the code of "${name}" cannot be used: ${(error as Error).message}`,
     );
   }
   const info = infoOf(name, description);
-  registerEnvironmentHelper({ ...info, helper: (call) => callCustom(name, code, limits, call) });
+  registerEnvironmentHelper({ ...info, helper: (call) => callCustom(name, limits, call) });
   registered.set(name, info);
 }
 
@@ -86,6 +85,7 @@ export async function registerCustomHelper(
 export function removeCustomHelper(name: string): boolean {
   if (!registered.delete(name)) return false;
   unregisterEnvironmentHelper(name);
+  sandbox.forget(name);
   return true;
 }
 

@@ -1,30 +1,28 @@
 /**
- * User JavaScript in QuickJS compiled to WebAssembly: a fresh runtime per call with a memory limit,
- * a stack limit and a deadline, and nothing of the host (no process, files, network or our globals).
- * Arguments go in and the result comes out as JSON text, whose size is capped.
+ * User JavaScript in QuickJS compiled to WebAssembly, run in the sandbox worker: a fresh runtime per
+ * call with a memory limit, a stack limit and a deadline, and nothing of the host (no process,
+ * files, network or our globals). Arguments go in and the result comes out as JSON text, whose size
+ * is capped. The WebAssembly heap itself is capped too, whatever a runtime's limit.
  */
-import { newQuickJSWASMModule, shouldInterruptAfterDeadline } from 'quickjs-emscripten';
+import {
+  newQuickJSWASMModuleFromVariant,
+  newVariant,
+  RELEASE_SYNC,
+  shouldInterruptAfterDeadline,
+} from 'quickjs-emscripten';
 import type { QuickJSContext, QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten';
+import { DEFAULT_SANDBOX_LIMITS, SandboxError, tooLongMessage } from './sandbox-limits';
+import type { SandboxLimits } from './sandbox-limits';
 
-export interface SandboxLimits {
-  memoryBytes: number;
-  stackBytes: number;
-  timeoutMs: number;
-  /** Cap on the JSON text of a result. */
-  maxResultBytes: number;
-}
+const PAGE_BYTES = 64 * 1024;
+/** The heap QuickJS's build starts with (16 MB): a smaller memory cannot be linked. */
+const HEAP_INITIAL_PAGES = 256;
+/** The most this thread's QuickJS heap may grow to (256 MB), so no helper can bloat the process. */
+const HEAP_MAXIMUM_PAGES = (256 * 1024 * 1024) / PAGE_BYTES;
 
-export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
-  memoryBytes: 16 * 1024 * 1024,
-  // Small enough that QuickJS stops deep recursion before the host's own stack runs out.
-  stackBytes: 64 * 1024,
-  timeoutMs: 100,
-  maxResultBytes: 256 * 1024,
-};
-
-/** Sandboxed code failed: it threw, ran out of time or memory, or returned too much. */
-export class SandboxError extends Error {
-  override readonly name = 'SandboxError';
+/** The WebAssembly instance itself failed (host stack, an abort): the worker must be replaced. */
+export class SandboxBrokenError extends SandboxError {
+  override readonly name = 'SandboxBrokenError';
 }
 
 /** Calls the user's function with JSON arguments and returns its result as JSON text. */
@@ -43,34 +41,24 @@ const CALLER = `(function (fn, argsJson, contextJson, maxLength) {
   return json === undefined ? 'null' : json;
 })`;
 
-let loading: Promise<QuickJSWASMModule> | undefined;
+/** Generous: warming up may be slow on a busy machine, and runs no user code. */
+const WARM_UP_LIMITS: SandboxLimits = { ...DEFAULT_SANDBOX_LIMITS, timeoutMs: 10_000 };
+
 let loaded: QuickJSWASMModule | undefined;
-/** A second module, ready to take over if the WebAssembly instance in use ever breaks. */
-let spare: QuickJSWASMModule | undefined;
 
-function loadSpare(): void {
-  newQuickJSWASMModule().then(
-    (module) => (spare = module),
-    () => undefined,
-  );
-}
-
-/** Loads the WebAssembly module once; calls are synchronous afterwards. */
-export async function loadSandbox(): Promise<QuickJSWASMModule> {
-  loading ??= newQuickJSWASMModule().then((module) => {
-    loaded = module;
-    loadSpare();
-    return module;
+/**
+ * Instantiates QuickJS's compiled WebAssembly with its capped heap, and runs it once: V8 compiles
+ * its functions on first use, which a helper's first call must not pay for. Calls are synchronous
+ * afterwards.
+ */
+export async function loadSandbox(wasmModule: WebAssembly.Module): Promise<void> {
+  const wasmMemory = new WebAssembly.Memory({
+    initial: HEAP_INITIAL_PAGES,
+    maximum: HEAP_MAXIMUM_PAGES,
   });
-  return loading;
-}
-
-/** Drops a module whose instance failed at the host level (its memory may be inconsistent). */
-function retire(module: QuickJSWASMModule): void {
-  if (loaded !== module) return;
-  loaded = spare;
-  spare = undefined;
-  loadSpare();
+  const variant = newVariant(RELEASE_SYNC, { wasmMemory, wasmModule });
+  loaded = await newQuickJSWASMModuleFromVariant(variant);
+  callInSandbox('(args) => JSON.stringify(args).length', '[{"a":[1,"b"]}]', '{}', WARM_UP_LIMITS);
 }
 
 interface DumpedError {
@@ -80,7 +68,7 @@ interface DumpedError {
 
 function explain(error: DumpedError, limits: SandboxLimits): string {
   const message = error.message ?? String(error);
-  if (message === 'interrupted') return `ran longer than ${limits.timeoutMs} ms and was stopped`;
+  if (message === 'interrupted') return tooLongMessage(limits.timeoutMs);
   if (message === 'out of memory') {
     return `used more than ${Math.round(limits.memoryBytes / 1024 / 1024)} MB of memory and was stopped`;
   }
@@ -128,36 +116,32 @@ function inSandbox<T>(limits: SandboxLimits, work: (sandbox: Sandbox) => T): T {
     return work({ vm, keep, value: (result) => keep(unwrap(vm, result, limits)) });
   } catch (error) {
     failure = error;
-    throw error instanceof SandboxError ? error : hostFailure(module, error);
+    throw error instanceof SandboxError ? error : hostFailure(error);
   } finally {
     try {
       for (const handle of handles) if (handle.alive) handle.dispose();
       vm.dispose();
       runtime.dispose();
     } catch (error) {
-      // Thrown from `finally`, this replaces a result: the call fails, the module is replaced.
+      // Thrown from `finally`, this replaces a result: the call fails and the worker is replaced.
       // eslint-disable-next-line no-unsafe-finally
-      if (failure === undefined) throw hostFailure(module, error);
-      retire(module);
+      if (failure === undefined) throw hostFailure(error);
     }
   }
 }
 
-/** The WebAssembly instance itself failed (host stack, an abort): replace it, report the call. */
-function hostFailure(module: QuickJSWASMModule, error: unknown): SandboxError {
-  retire(module);
+/** The instance's memory may be inconsistent: nothing runs in it again. */
+function hostFailure(error: unknown): SandboxBrokenError {
+  loaded = undefined;
   const message = error instanceof Error ? error.message : String(error);
-  return new SandboxError(`the sandbox failed and was restarted (${message.split('\n')[0]})`);
+  return new SandboxBrokenError(`the sandbox failed and was restarted (${message.split('\n')[0]})`);
 }
 
 const evaluate = (sandbox: Sandbox, code: string) =>
   sandbox.value(sandbox.vm.evalCode(`(${code}\n)`, 'custom-helper.js'));
 
 /** Checks that `code` evaluates to a function, without calling it. */
-export function checkSandboxCode(
-  code: string,
-  limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS,
-): void {
+export function checkSandboxCode(code: string, limits: SandboxLimits): void {
   inSandbox(limits, (sandbox) => {
     const type = sandbox.vm.typeof(evaluate(sandbox, code));
     if (type !== 'function') {
@@ -169,29 +153,29 @@ export function checkSandboxCode(
 }
 
 /**
- * Evaluates `code` (which must give a function) in a fresh sandbox and calls it with `args` and
- * `context`; returns the parsed JSON result. Throws `SandboxError` on any failure.
+ * Evaluates `code` (which must give a function) in a fresh sandbox and calls it with the JSON
+ * arguments and context; returns its result as JSON text. Throws `SandboxError` on any failure.
  */
 export function callInSandbox(
   code: string,
-  args: unknown,
-  context: unknown,
-  limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS,
-): unknown {
+  argsJson: string,
+  contextJson: string,
+  limits: SandboxLimits,
+): string {
   return inSandbox(limits, (sandbox) => {
     const { vm } = sandbox;
     const caller = sandbox.value(vm.evalCode(CALLER, 'caller.js'));
     const fn = evaluate(sandbox, code);
-    const argsJson = sandbox.keep(vm.newString(JSON.stringify(args) ?? 'null'));
-    const contextJson = sandbox.keep(vm.newString(JSON.stringify(context) ?? 'null'));
+    const args = sandbox.keep(vm.newString(argsJson));
+    const context = sandbox.keep(vm.newString(contextJson));
     const maxLength = sandbox.keep(vm.newNumber(limits.maxResultBytes));
     const output = sandbox.value(
-      vm.callFunction(caller, vm.undefined, fn, argsJson, contextJson, maxLength),
+      vm.callFunction(caller, vm.undefined, fn, args, context, maxLength),
     );
     const json = vm.getString(output);
     if (json.length > limits.maxResultBytes) {
       throw new SandboxError(`the result is larger than ${limits.maxResultBytes} bytes`);
     }
-    return JSON.parse(json) as unknown;
+    return json;
   });
 }
