@@ -142,7 +142,13 @@ describe('static files', () => {
     await writeFile(path.join(ui, 'assets', 'app.js'), 'console.log(1)');
     await writeFile(path.join(studio.root, 'secret.txt'), 'secret');
     const { startApiServer } = await import('../../../src-main/server/api-server');
-    const server = await startApiServer({ services: studio.services, port: 0, staticDir: ui });
+    // No playground built in this folder: its route must answer 404, whatever out/ holds.
+    const server = await startApiServer({
+      services: studio.services,
+      port: 0,
+      staticDir: ui,
+      playgroundDir: path.join(studio.root, 'no-playground'),
+    });
     try {
       const index = await fetch(`${server.url}/`);
       expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
