@@ -1,8 +1,9 @@
+import { useEffect } from 'react';
+import { RouterProvider } from 'react-router-dom';
+import { applyTheme } from './app/theme.store';
+import { router } from './app/router';
+
 export function App() {
-  return (
-    <main>
-      <h1>Magneto Studio</h1>
-      <p>Record and replay HTTP, HTTPS and WebSocket traffic.</p>
-    </main>
-  );
+  useEffect(() => applyTheme(), []);
+  return <RouterProvider router={router} />;
 }

@@ -1,3 +1,6 @@
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/shell.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

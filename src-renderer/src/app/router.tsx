@@ -1,0 +1,37 @@
+/**
+ * Routes in the URL's hash, so the same build works from a file (desktop) and from the headless
+ * studio's server. Pages load on demand, so the first paint needs only the shell.
+ */
+import { createHashRouter } from 'react-router-dom';
+import { Loading } from '../components/PageState';
+import { AppShell } from './AppShell';
+import { NotFoundPage } from './NotFoundPage';
+
+export const router = createHashRouter([
+  {
+    path: '/',
+    element: <AppShell />,
+    hydrateFallbackElement: <Loading />,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import('../features/dashboard/DashboardPage')).DashboardPage,
+        }),
+      },
+      {
+        path: 'cassettes',
+        lazy: async () => ({
+          Component: (await import('../features/library/LibraryPage')).LibraryPage,
+        }),
+      },
+      {
+        path: 'cassettes/:name',
+        lazy: async () => ({
+          Component: (await import('../features/cassette/CassettePage')).CassettePage,
+        }),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

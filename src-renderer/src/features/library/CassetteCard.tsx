@@ -1,0 +1,45 @@
+import { Link } from 'react-router-dom';
+import type { CassetteRowFragment } from '../../api/generated/graphql';
+import { formatAge, formatBytes, formatCount } from '../../lib/format';
+import { RowActions } from './RowActions';
+import { useLibrary } from './library.store';
+
+/** A cassette as a card, for narrow windows. */
+export function CassetteCard({ cassette }: { cassette: CassetteRowFragment }) {
+  const selected = useLibrary((state) => state.selection.has(cassette.name));
+  const toggle = useLibrary((state) => state.toggle);
+  return (
+    <article
+      className={`card cassette-card${selected ? ' selected' : ''}`}
+      aria-label={cassette.name}
+    >
+      <div className="row">
+        <input
+          type="checkbox"
+          aria-label={`Select ${cassette.name}`}
+          checked={selected}
+          onChange={() => toggle(cassette.name)}
+        />
+        <Link
+          className="row-link card-title"
+          to={`/cassettes/${encodeURIComponent(cassette.name)}`}
+        >
+          {cassette.name}
+        </Link>
+      </div>
+      <div className="muted card-meta">
+        {formatBytes(cassette.metadata.sizeBytes)} · {formatCount(cassette.interactionCount)}{' '}
+        interactions · {formatAge(cassette.recordedAt)}
+      </div>
+      <div className="row">
+        {cassette.metadata.tags.map((tag) => (
+          <span key={tag} className="tag">
+            {tag}
+          </span>
+        ))}
+        <span className="footer-spacer" />
+        <RowActions name={cassette.name} />
+      </div>
+    </article>
+  );
+}

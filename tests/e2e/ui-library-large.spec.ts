@@ -1,0 +1,57 @@
+/**
+ * The library with 10,000 cassettes: the table renders only the rows in view and fetches only the
+ * pages they need, wherever the user scrolls.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, pageErrors } from './support/browser';
+import { startE2eStudio, type E2eStudio } from './support/studio';
+
+const FILES = 10_000;
+let studio: E2eStudio;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  studio = await startE2eStudio({ files: FILES });
+  browser = await launchBrowser();
+  page = await openPage(browser);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await studio?.close();
+});
+
+const visibleNames = (): Promise<string[]> =>
+  page.$$eval('[role="row"][data-name]', (rows) =>
+    rows.map((row) => row.getAttribute('data-name') ?? ''),
+  );
+
+describe('a library of 10,000 cassettes', () => {
+  it('keeps the DOM small and fetches only the pages scrolled to', async () => {
+    const pageRequests: string[] = [];
+    page.on('request', (request) => {
+      const body = request.postData() ?? '';
+      if (body.includes('query LibraryPage')) pageRequests.push(body);
+    });
+    await page.goto(`${studio.url}/#/cassettes`);
+    await page.waitForSelector('[role="row"][data-name]');
+    await expect
+      .poll(() => page.textContent('[data-testid="library-count"]'))
+      .toBe('10,010 cassettes');
+    expect(await page.getAttribute('[data-testid="cassette-table"]', 'aria-rowcount')).toBe(
+      '10011',
+    );
+
+    await page.$eval('.table-scroller', (element) => element.scrollTo(0, 5000 * 44));
+    await expect.poll(visibleNames).toContain('load-04990');
+    await page.$eval('.table-scroller', (element) => element.scrollTo(0, element.scrollHeight));
+    await expect.poll(async () => (await visibleNames()).includes('websocket-chat')).toBe(true);
+
+    expect(await page.locator('[role="row"][data-name]').count()).toBeLessThan(60);
+    // The first page, the two around row 5,000 and the last one or two: never the whole library.
+    expect(pageRequests.length).toBeLessThanOrEqual(8);
+    expect(await pageErrors(page)).toEqual([]);
+  });
+});
