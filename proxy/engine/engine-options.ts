@@ -5,6 +5,7 @@ import { RECORD_MODES } from '../cassette/cassette.model';
 import type { RecordMode } from '../cassette/cassette.model';
 import type { MatchingOptions } from '../matching/matching-options';
 import type { RedactionOptions } from '../redaction/redaction-options';
+import { DEFAULT_ENV_ALLOW_LIST } from '../templating/env-allow-list';
 import type { CassetteStore } from './cassette-store';
 import { WEB_SOCKET_REPLAY_PACINGS } from './engine.model';
 import type { ReplayLatency, WebSocketReplayPacing } from './engine.model';
@@ -54,6 +55,11 @@ export interface EngineOptions {
    * record and replay); null refuses upgrades with 501.
    */
   webSocketHandler?: WebSocketHandler | null;
+  /**
+   * Environment variables that response templates may read with `env`, as glob patterns (`*`, `?`,
+   * case-sensitive). Default `['MAGNETO_*']`; `[]` allows none.
+   */
+  templateEnvAllowList?: string[];
 }
 
 /** What `reconfigure` may change while running. */
@@ -71,6 +77,7 @@ export type ReconfigureOptions = Partial<
     | 'upstreamTimeoutMs'
     | 'flushIntervalMs'
     | 'webSocketReplay'
+    | 'templateEnvAllowList'
   >
 >;
 
@@ -107,6 +114,9 @@ const runtimeSchema = z.object({
   upstreamTimeoutMs: z.number().int().min(1).max(3_600_000).default(DEFAULT_UPSTREAM_TIMEOUT_MS),
   flushIntervalMs: z.number().int().min(0).max(3_600_000).default(DEFAULT_FLUSH_INTERVAL_MS),
   webSocketReplay: z.enum(WEB_SOCKET_REPLAY_PACINGS).default('client-message'),
+  templateEnvAllowList: z
+    .array(z.string().min(1, 'Expected a variable name or glob pattern, such as "MAGNETO_*"'))
+    .default(() => [...DEFAULT_ENV_ALLOW_LIST]),
 });
 
 const fixedSchema = z.object({

@@ -20,6 +20,7 @@ import { replayInteraction, sendMiss } from './replay-responder';
 import { decide } from './request-handler';
 import { resolveTarget, type ConnectionOrigin } from './request-target';
 import { sendText } from './responses';
+import { sequencesOf } from './template-replay';
 import type { UpstreamClient } from './upstream-client';
 
 /** Settings read at the start of each exchange, so they can change while running. */
@@ -29,6 +30,8 @@ export interface RuntimeSettings {
   recordBodyLimit: number;
   upstreamTimeoutMs: number;
   webSocketReplay: WebSocketReplayPacing;
+  /** Environment variables response templates may read (glob patterns). */
+  templateEnvAllowList: readonly string[];
 }
 
 export type ExchangeReport = Omit<ExchangeEvent, 'id'>;
@@ -190,11 +193,19 @@ export async function handleExchange(
       const replay = await replayInteraction(req, res, decision.interaction, {
         latency: settings.latency,
         maxTimeoutWaitMs: settings.upstreamTimeoutMs,
+        templates: {
+          cassette: session.name ?? '',
+          sequences: sequencesOf(session),
+          envAllowList: settings.templateEnvAllowList,
+          request: { method, url: url.href, headers, body: body ?? NO_BODY },
+        },
       });
-      const error = replay.interrupted ? 'the client went away during the replay' : replay.failure;
+      const error =
+        replay.templateError ??
+        (replay.interrupted ? 'the client went away during the replay' : replay.failure);
       report(
         context,
-        'replayed',
+        replay.templateError === undefined ? 'replayed' : 'error',
         {
           response: replay.response,
           interactionId: decision.interaction.id,

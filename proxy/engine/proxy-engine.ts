@@ -276,5 +276,6 @@ function settingsOf(runtime: RuntimeOptions): RuntimeSettings {
     recordBodyLimit: runtime.recordBodyLimit,
     upstreamTimeoutMs: runtime.upstreamTimeoutMs,
     webSocketReplay: runtime.webSocketReplay,
+    templateEnvAllowList: runtime.templateEnvAllowList,
   };
 }

@@ -1,14 +1,22 @@
 /**
- * Answers from the cassette: a recorded response (with the chosen latency, the client's content
- * coding and, for event streams, the recorded timing), a recorded upstream failure, or a miss.
+ * Answers from the cassette: a recorded response (with the chosen latency, its templates rendered,
+ * the client's content coding and, for event streams, the recorded timing), a recorded upstream
+ * failure, or a miss.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpErrorInteraction, HttpInteraction } from '../cassette/cassette.model';
 import { formatNearMissReport } from '../matching/near-miss';
 import type { NearMiss } from '../matching/matching.model';
+import { TemplateRenderError } from '../templating/errors';
 import type { ExchangeResponseSummary, ReplayLatency } from './engine.model';
-import { wireResponse, type TimedChunk } from './replay-wire';
+import type { TimedChunk } from './replay-wire';
 import { sendText, waitWhileOpen } from './responses';
+import {
+  replayWire,
+  templateErrorSummary,
+  templateErrorText,
+  type TemplateContext,
+} from './template-replay';
 import { failureAnswer } from './upstream-error';
 
 export interface ReplayResult {
@@ -20,12 +28,16 @@ export interface ReplayResult {
   failure?: string;
   /** The client went away before the response was complete. */
   interrupted?: boolean;
+  /** Set when the response's template failed and a 500 explaining it was sent instead. */
+  templateError?: string;
 }
 
 export interface ReplayOptions {
   latency: ReplayLatency;
   /** Longest wait for a replayed `Timeout` before its 504. */
   maxTimeoutWaitMs: number;
+  /** For responses holding templates. */
+  templates: TemplateContext;
 }
 
 function latencyOf(latency: ReplayLatency, recordedMs: number | undefined): number {
@@ -70,10 +82,18 @@ export async function replayInteraction(
     });
     return { response, headSentAt: performance.now(), failure };
   }
-  const wire = wireResponse(interaction.response, req.headers['accept-encoding']);
   // Without a delay, the answer goes out in the same tick as the request arrived.
   if (res.destroyed || (delay > 0 && !(await waitWhileOpen(res, delay)))) {
     return { interrupted: true };
+  }
+  // Rendered once the delay is over, so that `now` is when the answer goes out.
+  const wire = replayWire(interaction.response, req.headers['accept-encoding'], options.templates);
+  if (wire instanceof TemplateRenderError) {
+    const response = sendText(res, 500, templateErrorText(wire, interaction.id), {
+      'x-magneto-template-error': wire.code,
+    });
+    const templateError = templateErrorSummary(wire, interaction.id);
+    return { response, headSentAt: performance.now(), templateError };
   }
   res.writeHead(wire.status, wire.headers);
   const headSentAt = performance.now();

@@ -1,10 +1,12 @@
 /**
  * What a recorded response looks like on the wire, worked out once per response and coding, then
  * kept: replaying the same interaction again costs no encoding, base64 decoding or header work.
+ * Whether the response holds templates is worked out once as well, and kept beside it.
  */
 import type { ContentCoding, Headers, HttpResponse } from '../cassette/cassette.model';
 import { bodyToBytes } from '../cassette/body';
 import { bodyToWire } from '../cassette/content-coding';
+import { responseHasTemplates } from '../templating/response-templates';
 import { endToEndHeaders } from './hop-by-hop';
 import { isEventStream, splitEvents } from './sse-timing';
 
@@ -44,7 +46,19 @@ export function acceptsCoding(acceptEncoding: string | undefined, coding: Conten
 const NO_BODY_STATUS = (status: number) => status === 204 || status === 304 || status < 200;
 
 type Variant = 'encoded' | 'identity';
-const cache = new WeakMap<HttpResponse, Partial<Record<Variant, WireResponse>>>();
+interface Precomputed extends Partial<Record<Variant, WireResponse>> {
+  templated?: boolean;
+}
+const cache = new WeakMap<HttpResponse, Precomputed>();
+
+function precomputed(response: HttpResponse): Precomputed {
+  let entry = cache.get(response);
+  if (entry === undefined) {
+    entry = {};
+    cache.set(response, entry);
+  }
+  return entry;
+}
 
 function timedEvents(text: string, offsets: readonly number[]): TimedChunk[] {
   const blocks = splitEvents(text);
@@ -82,18 +96,31 @@ function build(response: HttpResponse, variant: Variant): WireResponse {
   return { status, headers, body: bytes };
 }
 
-/** The wire form of `response` for a client sending this `Accept-Encoding`. */
+function variantOf(response: HttpResponse, acceptEncoding: string | undefined): Variant {
+  const coding = response.body?.contentEncoding;
+  return coding !== undefined && acceptsCoding(acceptEncoding, coding) ? 'encoded' : 'identity';
+}
+
+/** The wire form of `response` for a client sending this `Accept-Encoding`, kept for next time. */
 export function wireResponse(
   response: HttpResponse,
   acceptEncoding: string | undefined,
 ): WireResponse {
-  const coding = response.body?.contentEncoding;
-  const variant: Variant =
-    coding !== undefined && acceptsCoding(acceptEncoding, coding) ? 'encoded' : 'identity';
-  let entry = cache.get(response);
-  if (entry === undefined) {
-    entry = {};
-    cache.set(response, entry);
-  }
+  const variant = variantOf(response, acceptEncoding);
+  const entry = precomputed(response);
   return (entry[variant] ??= build(response, variant));
+}
+
+/** The same for a response made for one request only (a rendered template): nothing is kept. */
+export function freshWireResponse(
+  response: HttpResponse,
+  acceptEncoding: string | undefined,
+): WireResponse {
+  return build(response, variantOf(response, acceptEncoding));
+}
+
+/** Whether a recorded response holds templates (`responseHasTemplates`), worked out once. */
+export function isTemplated(response: HttpResponse): boolean {
+  const entry = precomputed(response);
+  return (entry.templated ??= responseHasTemplates(response));
 }
