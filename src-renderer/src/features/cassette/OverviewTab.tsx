@@ -1,15 +1,5 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { KindBarsChart } from '../../components/KindBarsChart';
 import { formatBytes, formatCount } from '../../lib/format';
-import { useThemeColors } from '../../lib/use-theme-colors';
 import { InteractionSummary } from './InteractionSummary';
 import type { CassetteDetail, Interaction } from './cassette.store';
 
@@ -34,13 +24,7 @@ export function OverviewTab({
   interactions: Interaction[];
   onShowAll(): void;
 }) {
-  const colors = useThemeColors();
   const { stats } = detail;
-  const bars = [
-    { name: 'HTTP', value: stats.httpCount, color: colors['chart-1'] },
-    { name: 'WebSocket', value: stats.websocketCount, color: colors['chart-2'] },
-    { name: 'HTTP errors', value: stats.httpErrorCount, color: colors['chart-3'] },
-  ];
   return (
     <div className="overview">
       <div className="figures card" data-testid="cassette-stats">
@@ -53,21 +37,7 @@ export function OverviewTab({
       </div>
       <section className="card panel" aria-labelledby="kinds-title">
         <h2 id="kinds-title">HTTP / WebSocket</h2>
-        <div role="img" aria-label={bars.map((bar) => `${bar.name} ${bar.value}`).join(', ')}>
-          <ResponsiveContainer width="100%" height={180}>
-            <BarChart data={bars} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
-              <CartesianGrid stroke={colors.border} strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="name" stroke={colors['text-muted']} fontSize={11} />
-              <YAxis allowDecimals={false} stroke={colors['text-muted']} fontSize={11} width={40} />
-              <Tooltip />
-              <Bar dataKey="value" name="Interactions" isAnimationActive={false}>
-                {bars.map((bar) => (
-                  <Cell key={bar.name} fill={bar.color} />
-                ))}
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        <KindBarsChart counts={stats} height={180} />
       </section>
       <section className="card panel" aria-labelledby="hosts-title">
         <h2 id="hosts-title">Hosts and statuses</h2>

@@ -3,6 +3,7 @@
  * of an edited JSON text before it is sent.
  */
 import { z } from 'zod';
+import { HTTP_ERROR_TYPES } from '../../../../proxy/cassette/cassette.model';
 import type { InteractionInput } from '../../api/generated/graphql';
 import type { Interaction } from './cassette.store';
 
@@ -70,15 +71,7 @@ const interactionSchema = z.discriminatedUnion('kind', [
     ...common,
     request,
     error: z.object({
-      type: z.enum([
-        'DnsResolutionFailed',
-        'ConnectionRefused',
-        'TlsError',
-        'ConnectionReset',
-        'Timeout',
-        'TooManyRedirects',
-        'Other',
-      ]),
+      type: z.enum(HTTP_ERROR_TYPES),
       message: z.string(),
       timeoutMs: z.number().int().optional(),
       redirectCount: z.number().int().optional(),
