@@ -2,12 +2,16 @@
 import { formatResults, meets, type BenchResult } from './bench-harness';
 import { benchCassetteLoad } from './cassette-load.bench';
 import { benchLibrary } from './library.bench';
+import { benchApi } from './api.bench';
 import { benchProxy } from './proxy.bench';
+import { benchTemplating } from './templating.bench';
 
 const SUITES: Record<string, () => Promise<BenchResult[]>> = {
   'cassette load': benchCassetteLoad,
   library: benchLibrary,
   proxy: benchProxy,
+  templating: () => benchTemplating(),
+  api: benchApi,
 };
 
 const only = process.argv.slice(2);
