@@ -13,6 +13,8 @@ import { vcrYamlTags } from './vcr-yaml-tags';
 
 /** MessagePack with named maps (string keys), as `rmp_serde::to_vec_named` writes. */
 const packr = new Packr({ useRecords: false });
+/** A MessagePack nil, decoded after a document so that msgpackr lets go of the document's bytes. */
+const NIL = new Uint8Array([0xc0]);
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 export interface ParsedContainer {
@@ -32,6 +34,24 @@ function isMessagePackMap(bytes: Uint8Array): boolean {
   return (
     first !== undefined && ((first >= 0x80 && first <= 0x8f) || first === 0xde || first === 0xdf)
   );
+}
+
+/** Decodes one MessagePack value (throws on bytes that are not exactly one value). */
+function unpackMessagePack(bytes: Uint8Array): unknown {
+  return packr.unpack(bytes);
+}
+
+/**
+ * msgpackr keeps a view of the last bytes it decoded (and so their whole buffer) until the next
+ * decode: called once a document is decoded, so that a large file's bytes can be freed.
+ */
+function releaseMessagePackSource(): void {
+  packr.unpack(NIL);
+}
+
+/** Encodes one value as MessagePack with named maps. */
+export function packMessagePack(value: unknown): Uint8Array {
+  return packr.pack(value);
 }
 
 function messageOf(error: unknown): string {
@@ -91,10 +111,12 @@ function parseText(text: string, fileName: string | undefined): ParsedContainer 
 function parseUncompressed(bytes: Uint8Array, fileName: string | undefined): ParsedContainer {
   if (isMessagePackMap(bytes)) {
     try {
-      return { document: packr.unpack(bytes), container: 'msgpack', compressed: false };
+      return { document: unpackMessagePack(bytes), container: 'msgpack', compressed: false };
     } catch (error) {
       const problem = `not MessagePack: ${messageOf(error)}`;
       throw cassetteFormatError(fileName, '', 'MessagePack', problem);
+    } finally {
+      releaseMessagePackSource();
     }
   }
   let text: string;
@@ -134,7 +156,7 @@ function serializeUncompressed(document: unknown, container: Container): Uint8Ar
     case 'yaml':
       return Buffer.from(YAML.stringify(document), 'utf8');
     case 'msgpack':
-      return packr.pack(document);
+      return packMessagePack(document);
   }
 }
 

@@ -67,7 +67,7 @@ const common = {
   response_time_ms: unsignedInt.optional(),
 };
 
-const interactionSchema = z.discriminatedUnion('type', [
+export const nativeInteractionSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('Http'),
     ...common,
@@ -104,19 +104,22 @@ const metadataSchema = z.object({
   }),
 });
 
+/** What a repeated interaction id is told it should be. */
+export const UNIQUE_ID_EXPECTED = 'an id not used by an earlier interaction';
+
 export const nativeCassetteSchema = z.object({
   version: z.literal(NATIVE_FORMAT_VERSION),
   name: z.string(),
   recorded_at: z.string(),
   metadata: metadataSchema,
   cookies: z.array(cookieSchema).optional(),
-  interactions: z.array(interactionSchema).superRefine((interactions, ctx) => {
+  interactions: z.array(nativeInteractionSchema).superRefine((interactions, ctx) => {
     const seen = new Set<string>();
     interactions.forEach((interaction, index) => {
       if (seen.has(interaction.id)) {
         ctx.addIssue({
           code: 'custom',
-          message: 'an id not used by an earlier interaction',
+          message: UNIQUE_ID_EXPECTED,
           path: [index, 'id'],
           input: interaction.id,
         });

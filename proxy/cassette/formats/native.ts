@@ -75,7 +75,8 @@ function messageToNative(message: WebSocketMessage): NativeMessage {
     : { ...common, msg_type: message.msgType, data: { base64: message.data } };
 }
 
-function interactionFromNative(doc: NativeInteraction): Interaction {
+/** The model of one validated native interaction. */
+export function interactionFromNative(doc: NativeInteraction): Interaction {
   const common = { id: doc.id, recordedAt: doc.recorded_at };
   const timing =
     doc.response_time_ms === undefined
@@ -115,7 +116,11 @@ function interactionFromNative(doc: NativeInteraction): Interaction {
   }
 }
 
-function interactionToNative(interaction: Interaction, readable: boolean): NativeInteraction {
+/** One interaction in the native format; `readable` uses the `json` body forms where exact. */
+export function interactionToNative(
+  interaction: Interaction,
+  readable: boolean,
+): NativeInteraction {
   const timing =
     interaction.responseTimeMs === undefined
       ? { recorded_at: interaction.recordedAt }
@@ -175,8 +180,8 @@ function metadataToNative(metadata: CassetteMetadata): NativeCassette['metadata'
   };
 }
 
-function decodeNative(document: unknown, context: DecodeContext): Cassette {
-  const doc = validateDocument(nativeCassetteSchema, document, context.fileName);
+/** The model of a validated native document. */
+export function cassetteFromNative(doc: NativeCassette): Cassette {
   const cassette: Cassette = {
     version: doc.version,
     name: doc.name,
@@ -188,8 +193,12 @@ function decodeNative(document: unknown, context: DecodeContext): Cassette {
   return cassette;
 }
 
+function decodeNative(document: unknown, context: DecodeContext): Cassette {
+  return cassetteFromNative(validateDocument(nativeCassetteSchema, document, context.fileName));
+}
+
 /** Bodies use the readable `json` forms except in MessagePack (see `native-body.ts`). */
-function encodeNative(cassette: Cassette, container: Container): NativeCassette {
+export function encodeNative(cassette: Cassette, container: Container): NativeCassette {
   const readable = container !== 'msgpack';
   return {
     version: NATIVE_FORMAT_VERSION,

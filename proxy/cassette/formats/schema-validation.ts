@@ -57,18 +57,20 @@ function expectation(issue: Issue): { expected: string; showValue: boolean } {
 /**
  * Parses `document` with `schema`; on failure throws a `CassetteFormatError` naming the file, the
  * path of the first problem (`interactions[3].response.status`) and what was expected there.
+ * `at`: where `document` sits in a larger one (its path is put before the problem's).
  */
 export function validateDocument<T>(
   schema: z.ZodType<T>,
   document: unknown,
   fileName: string | undefined,
+  at: ReadonlyArray<PropertyKey> = [],
 ): T {
   const result = schema.safeParse(document);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   if (issue === undefined)
     throw cassetteFormatError(fileName, '', 'a cassette', 'invalid cassette');
-  const path = formatPath(issue.path);
+  const path = formatPath([...at, ...issue.path]);
   const { expected, showValue } = expectation(issue);
   const got = describeValue(valueAt(document, issue.path), showValue);
   throw cassetteFormatError(fileName, path, expected, `expected ${expected}, got ${got}`);
