@@ -1,6 +1,9 @@
 /**
  * Interactions grouped by match key, each group replayed in recorded order through its own cursor,
  * plus the lookups a near-miss search walks (same host and path, same host, everything).
+ *
+ * Kept lean for cassettes of 100,000 interactions: a key recorded once (the usual case) costs one
+ * map entry holding its index, and the near-miss lookups are only built at the first miss.
  */
 import type { NormalisedUrl } from './url-key';
 
@@ -13,6 +16,12 @@ interface Group {
   firstUnused: number;
 }
 
+/**
+ * A key's entries: a group, or for a key recorded once its index — `index` when unused,
+ * `-1 - index` once replayed.
+ */
+type Entries = Group | number;
+
 export type TakeResult =
   | { kind: 'fresh'; index: number }
   /** Every accepted entry was replayed: the last of them. */
@@ -20,7 +29,8 @@ export type TakeResult =
   | { kind: 'none' };
 
 function pathKey(url: NormalisedUrl): string {
-  return `${url.scheme}://${url.host}${url.path}`;
+  // join, unlike `+`, makes a flat string: a kept key holds no pieces of other strings.
+  return [url.scheme, '://', url.host, url.path].join('');
 }
 
 function append<K>(map: Map<K, number[]>, key: K, index: number): void {
@@ -29,11 +39,24 @@ function append<K>(map: Map<K, number[]>, key: K, index: number): void {
   else list.push(index);
 }
 
+function groupOf(single: number): Group {
+  const used = single < 0;
+  return { entries: [used ? -1 - single : single], used: [used], firstUnused: used ? 1 : 0 };
+}
+
+/** The near-miss lookups: by host and path, and by host. */
+interface UrlLookups {
+  byPath: Map<string, number[]>;
+  byHost: Map<string, number[]>;
+}
+
 export class CandidateIndex {
-  private readonly groups = new Map<string, Group>();
-  private readonly byPath = new Map<string, number[]>();
-  private readonly byHost = new Map<string, number[]>();
+  private readonly keys = new Map<string, Entries>();
   private readonly all: number[] = [];
+  private lookups: UrlLookups | undefined;
+
+  /** `urlOf`: the normalised URL of an entry, for building the near-miss lookups when needed. */
+  constructor(private readonly urlOf: (index: number) => NormalisedUrl) {}
 
   get size(): number {
     return this.all.length;
@@ -41,16 +64,17 @@ export class CandidateIndex {
 
   /** Adds an interaction; `used` marks it as already replayed (it was just recorded). */
   insert(index: number, key: string, url: NormalisedUrl, used: boolean): void {
-    let group = this.groups.get(key);
-    if (group === undefined) {
-      group = { entries: [], used: [], firstUnused: 0 };
-      this.groups.set(key, group);
+    const entries = this.keys.get(key);
+    if (entries === undefined) {
+      this.keys.set(key, used ? -1 - index : index);
+    } else {
+      const group = typeof entries === 'number' ? groupOf(entries) : entries;
+      group.entries.push(index);
+      group.used.push(used);
+      if (used && group.firstUnused === group.entries.length - 1) group.firstUnused++;
+      if (group !== entries) this.keys.set(key, group);
     }
-    group.entries.push(index);
-    group.used.push(used);
-    if (used && group.firstUnused === group.entries.length - 1) group.firstUnused++;
-    append(this.byPath, pathKey(url), index);
-    append(this.byHost, url.host, index);
+    if (this.lookups !== undefined) this.addToLookups(this.lookups, index, url);
     this.all.push(index);
   }
 
@@ -59,20 +83,27 @@ export class CandidateIndex {
    * it accepts. With no extra condition (`accepts` always true) this is O(1) amortised.
    */
   take(key: string, accepts: (index: number) => boolean): TakeResult {
-    const group = this.groups.get(key);
-    if (group === undefined) return { kind: 'none' };
-    const { entries, used } = group;
-    for (let i = group.firstUnused; i < entries.length; i++) {
-      const index = entries[i];
+    const entries = this.keys.get(key);
+    if (entries === undefined) return { kind: 'none' };
+    if (typeof entries === 'number') {
+      const index = entries < 0 ? -1 - entries : entries;
+      if (!accepts(index)) return { kind: 'none' };
+      if (entries < 0) return { kind: 'exhausted', index };
+      this.keys.set(key, -1 - index);
+      return { kind: 'fresh', index };
+    }
+    const { entries: indices, used } = entries;
+    for (let i = entries.firstUnused; i < indices.length; i++) {
+      const index = indices[i];
       if (used[i] === true || index === undefined || !accepts(index)) continue;
       used[i] = true;
-      while (group.firstUnused < entries.length && used[group.firstUnused] === true) {
-        group.firstUnused++;
+      while (entries.firstUnused < indices.length && used[entries.firstUnused] === true) {
+        entries.firstUnused++;
       }
       return { kind: 'fresh', index };
     }
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const index = entries[i];
+    for (let i = indices.length - 1; i >= 0; i--) {
+      const index = indices[i];
       if (index !== undefined && accepts(index)) return { kind: 'exhausted', index };
     }
     return { kind: 'none' };
@@ -80,9 +111,13 @@ export class CandidateIndex {
 
   /** Every entry unused again. */
   reset(): void {
-    for (const group of this.groups.values()) {
-      group.used.fill(false);
-      group.firstUnused = 0;
+    for (const [key, entries] of this.keys) {
+      if (typeof entries === 'number') {
+        if (entries < 0) this.keys.set(key, -1 - entries);
+        continue;
+      }
+      entries.used.fill(false);
+      entries.firstUnused = 0;
     }
   }
 
@@ -91,8 +126,9 @@ export class CandidateIndex {
    * same host, then any; each once, at most `cap` in all.
    */
   *candidates(url: NormalisedUrl, cap: number): Generator<number> {
+    const { byPath, byHost } = this.urlLookups();
     const seen = new Set<number>();
-    for (const list of [this.byPath.get(pathKey(url)), this.byHost.get(url.host), this.all]) {
+    for (const list of [byPath.get(pathKey(url)), byHost.get(url.host), this.all]) {
       for (const index of list ?? []) {
         if (seen.has(index)) continue;
         seen.add(index);
@@ -100,5 +136,19 @@ export class CandidateIndex {
         if (seen.size >= cap) return;
       }
     }
+  }
+
+  private urlLookups(): UrlLookups {
+    if (this.lookups === undefined) {
+      const lookups: UrlLookups = { byPath: new Map(), byHost: new Map() };
+      for (const index of this.all) this.addToLookups(lookups, index, this.urlOf(index));
+      this.lookups = lookups;
+    }
+    return this.lookups;
+  }
+
+  private addToLookups(lookups: UrlLookups, index: number, url: NormalisedUrl): void {
+    append(lookups.byPath, pathKey(url), index);
+    append(lookups.byHost, url.host, index);
   }
 }

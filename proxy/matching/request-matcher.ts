@@ -26,8 +26,8 @@ export class RequestMatcher {
   readonly options: MatchingOptions;
   private readonly redact: RequestRedaction | undefined;
   private readonly interactions: Interaction[] = [];
-  private readonly http = new CandidateIndex();
-  private readonly webSockets = new CandidateIndex();
+  private readonly http = new CandidateIndex((index) => this.prepareAt(index, {}).url);
+  private readonly webSockets = new CandidateIndex((index) => this.prepareAt(index, {}).url);
   /** Recorded bodies already prepared for `json-partial` checks, by interaction index. */
   private readonly partialBodies = new Map<number, ComparableBody>();
 
@@ -108,12 +108,14 @@ export class RequestMatcher {
   /** What must be equal for two HTTP requests to match, short of `json-partial` bodies. */
   private httpKey(request: PreparedRequest): string {
     const { method, headers, body } = this.options;
-    let key = `${method ? request.method : '*'} ${request.urlKey}`;
+    const parts = [method ? request.method : '*', ' ', request.urlKey];
     if (headers.length > 0) {
-      key += `\n${JSON.stringify(headers.map((name) => requiredHeaderValues(request.headers, name)))}`;
+      const values = headers.map((name) => requiredHeaderValues(request.headers, name));
+      parts.push('\n', JSON.stringify(values));
     }
-    if (body === 'exact' || body === 'json') key += `\n${request.body.fingerprint(body)}`;
-    return key;
+    if (body === 'exact' || body === 'json') parts.push('\n', request.body.fingerprint(body));
+    // join, unlike `+`, makes a flat string: each kept key holds no pieces of other strings.
+    return parts.join('');
   }
 
   private partialBodyMatches(index: number, incoming: PreparedRequest): boolean {

@@ -95,5 +95,6 @@ export function urlKey(url: NormalisedUrl): string {
   const query = url.query
     .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
     .join('&');
-  return `${url.scheme}://${url.host}${url.path}?${query}`;
+  // join, unlike `+`, makes a flat string: a key kept by the matcher holds no other strings.
+  return [url.scheme, '://', url.host, url.path, '?', query].join('');
 }

@@ -88,6 +88,16 @@ function replaceSpans(text: string, spans: readonly Span[], replacement: string)
   return out + text.slice(last);
 }
 
+/** Whether a parsed JSON value holds a field that the rules hide by its name, at any depth. */
+function hasNamedField(value: unknown, rules: RedactionRules): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((item) => hasNamedField(item, rules));
+  for (const [key, child] of Object.entries(value)) {
+    if (rules.bodyField(key) || hasNamedField(child, rules)) return true;
+  }
+  return false;
+}
+
 /** `"key": "value"` pairs with a string or scalar value, the value possibly cut short. */
 const PAIR = /("(?:[^"\\]|\\.)*")(\s*:\s*)("(?:[^"\\]|\\.)*"?|[^\s,\]}"]+)/g;
 
@@ -119,5 +129,7 @@ export function redactJsonText(text: string, rules: RedactionRules, declaredJson
   }
   if (parsed === null || typeof parsed !== 'object') return text;
   const pointers = pointersAt(parsed, rules.bodyPaths);
+  // The usual case, nothing to hide, costs no walk through the text.
+  if (pointers.size === 0 && !hasNamedField(parsed, rules)) return text;
   return replaceSpans(text, hiddenSpans(text, rules, pointers), JSON.stringify(rules.placeholder));
 }

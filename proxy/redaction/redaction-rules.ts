@@ -18,6 +18,22 @@ function fieldKey(name: string): string {
   return name.toLowerCase().replace(/[-_]/g, '');
 }
 
+/** Names whose answer is remembered, per test: the same field names come back in every body. */
+const REMEMBERED_NAMES = 1024;
+
+/** `test`, remembering its answers for the first names it is asked about. */
+function remembered(test: (name: string) => boolean): (name: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (name) => {
+    let answer = answers.get(name);
+    if (answer === undefined) {
+      answer = test(name);
+      if (answers.size < REMEMBERED_NAMES) answers.set(name, answer);
+    }
+    return answer;
+  };
+}
+
 export function compileRules(options: RedactionOptions): RedactionRules {
   const headers = new Set([
     ...ALWAYS_REDACTED_HEADERS,
@@ -31,8 +47,8 @@ export function compileRules(options: RedactionOptions): RedactionRules {
   return {
     placeholder: options.placeholder,
     header: (name) => headers.has(name.toLowerCase()),
-    queryParam: (name) => queryParams.has(fieldKey(name)),
-    bodyField: (name) => fields.has(fieldKey(name)),
+    queryParam: remembered((name) => queryParams.has(fieldKey(name))),
+    bodyField: remembered((name) => fields.has(fieldKey(name))),
     bodyPaths: paths,
   };
 }

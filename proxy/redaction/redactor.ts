@@ -4,6 +4,7 @@
  * error messages' URLs and the cassette's cookie jar. Pure: the input is never modified.
  */
 import type {
+  Body,
   Cassette,
   HttpRequest,
   HttpResponse,
@@ -17,52 +18,76 @@ import type { RedactionOptions } from './redaction-options';
 import { compileRules, type RedactionRules } from './redaction-rules';
 import { redactUrl, redactUrlsInText } from './url-redaction';
 
+/** A body of its own: every field of a body is a string, a number or a boolean. */
+function copyBody(body: Body | null): Body | null {
+  return body === null ? null : { ...body };
+}
+
 function redactMessage<T extends HttpRequest | HttpResponse>(message: T, rules: RedactionRules): T {
   const headers = redactHeaders(message.headers, rules);
   const body = redactBody(message.body, message.headers, rules);
-  return { ...message, headers: withContentLength(headers, message.body, body), body };
+  return {
+    ...message,
+    headers: withContentLength(headers, message.body, body),
+    body: body === message.body ? copyBody(body) : body,
+  };
 }
 
 function redactRequest(request: HttpRequest, rules: RedactionRules): HttpRequest {
   return { ...redactMessage(request, rules), url: redactUrl(request.url, rules) };
 }
 
+function redactResponse(response: HttpResponse, rules: RedactionRules): HttpResponse {
+  const redacted = redactMessage(response, rules);
+  const offsets = response.eventOffsetsMs;
+  return offsets === undefined ? redacted : { ...redacted, eventOffsetsMs: [...offsets] };
+}
+
 function redactWebSocketMessage(
   message: WebSocketMessage,
   rules: RedactionRules,
 ): WebSocketMessage {
-  if (message.msgType !== 'Text') return message;
+  if (message.msgType !== 'Text') return { ...message };
   return { ...message, data: redactJsonText(message.data, rules, false) };
 }
 
-function redactWith(interaction: Interaction, rules: RedactionRules): Interaction {
-  // A deep copy first: whatever redaction leaves alone must not be shared with the input either.
-  const copy = structuredClone(interaction);
-  switch (copy.type) {
+/**
+ * The interaction with its secrets hidden, sharing no object with the input (what redaction leaves
+ * alone is copied too), built field by field: no deep copy first.
+ */
+export function redactInteractionWith(
+  interaction: Interaction,
+  rules: RedactionRules,
+): Interaction {
+  switch (interaction.type) {
     case 'Http':
       return {
-        ...copy,
-        request: redactRequest(copy.request, rules),
-        response: redactMessage(copy.response, rules),
+        ...interaction,
+        request: redactRequest(interaction.request, rules),
+        response: redactResponse(interaction.response, rules),
       };
     case 'HttpError':
       return {
-        ...copy,
-        request: redactRequest(copy.request, rules),
-        error: { ...copy.error, message: redactUrlsInText(copy.error.message, rules) },
+        ...interaction,
+        request: redactRequest(interaction.request, rules),
+        error: {
+          ...interaction.error,
+          message: redactUrlsInText(interaction.error.message, rules),
+        },
       };
     case 'WebSocket': {
-      const { requestHeaders, responseHeaders } = copy;
+      const { requestHeaders, responseHeaders, closeFrame } = interaction;
       return {
-        ...copy,
-        url: redactUrl(copy.url, rules),
+        ...interaction,
+        url: redactUrl(interaction.url, rules),
         ...(requestHeaders === undefined
           ? {}
           : { requestHeaders: redactHeaders(requestHeaders, rules) }),
         ...(responseHeaders === undefined
           ? {}
           : { responseHeaders: redactHeaders(responseHeaders, rules) }),
-        messages: copy.messages.map((message) => redactWebSocketMessage(message, rules)),
+        messages: interaction.messages.map((message) => redactWebSocketMessage(message, rules)),
+        closeFrame: closeFrame === null ? null : { ...closeFrame },
       };
     }
   }
@@ -73,7 +98,7 @@ export function redactInteraction(
   interaction: Interaction,
   options: RedactionOptions,
 ): Interaction {
-  return redactWith(interaction, compileRules(options));
+  return redactInteractionWith(interaction, compileRules(options));
 }
 
 /** A copy of the cassette with every interaction redacted and every stored cookie value hidden. */
@@ -85,6 +110,8 @@ export function redactCassette(cassette: Cassette, options: RedactionOptions): C
     ...(cookies === undefined
       ? {}
       : { cookies: cookies.map((cookie) => ({ ...cookie, value: rules.placeholder })) }),
-    interactions: cassette.interactions.map((interaction) => redactWith(interaction, rules)),
+    interactions: cassette.interactions.map((interaction) =>
+      redactInteractionWith(interaction, rules),
+    ),
   };
 }
