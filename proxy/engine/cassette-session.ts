@@ -17,14 +17,14 @@ import type { IncomingRequestSummary, MatchResult } from '../matching/matching.m
 import { RequestMatcher } from '../matching/request-matcher';
 import { parseRedactionOptions, type RedactionOptions } from '../redaction/redaction-options';
 import { compileRules, type RedactionRules } from '../redaction/redaction-rules';
-import { redactInteraction } from '../redaction/redactor';
+import { redactInteractionWith } from '../redaction/redactor';
 import type { CassetteStore } from './cassette-store';
 import { redactIncoming } from './incoming-redaction';
 
 /**
- * A background save of a large cassette blocks the event loop while it is encoded: the next one
- * waits at least this many times as long as the last took, so saving takes at most a fifth of the
- * time however large the cassette grows.
+ * A background save of a large cassette takes long (writing it, and encoding its new interactions):
+ * the next one waits at least this many times as long as the last took, counted from its end, so
+ * saving takes at most a fifth of the time however large the cassette grows.
  */
 const SAVE_SPACING = 4;
 
@@ -82,7 +82,8 @@ export class CassetteSession {
   readonly rules: RedactionRules;
   private readonly matcher: RequestMatcher;
   private readonly cassette: Cassette | undefined;
-  private readonly usedIds: Set<string>;
+  /** Ids of the cassette's interactions, once the first recording needs an id. */
+  private usedIds: Set<string> | undefined;
   private nextId = 0;
   private dirty = false;
   private closed = false;
@@ -90,6 +91,8 @@ export class CassetteSession {
   private saving: Promise<void> = Promise.resolve();
   /** How long the last save took, in ms: the next background save waits a multiple of it. */
   private lastSaveMs = 0;
+  /** `performance.now()` when the last save ended. */
+  private lastSaveEnd = Number.NEGATIVE_INFINITY;
 
   private constructor(
     private readonly settings: SessionSettings,
@@ -110,7 +113,6 @@ export class CassetteSession {
           : loaded;
     }
     const interactions = this.cassette?.interactions ?? [];
-    this.usedIds = new Set(interactions.map((interaction) => interaction.id));
     this.nextId = interactions.length;
     this.matcher = new RequestMatcher(interactions, this.matching);
   }
@@ -157,20 +159,14 @@ export class CassetteSession {
    */
   record(draft: InteractionDraft): Interaction | undefined {
     if (!this.recording || this.closed || this.cassette === undefined) return undefined;
-    const interaction = redactInteraction(
-      { ...draft, id: this.takeId() } as Interaction,
-      this.redaction,
+    const interaction = redactInteractionWith(
+      { ...draft, id: this.takeId(this.cassette) } as Interaction,
+      this.rules,
     );
     this.cassette.interactions.push(interaction);
     if (this.mode === 'new-episodes') this.matcher.add(interaction);
     this.dirty = true;
-    this.timer ??= setTimeout(
-      () => {
-        this.timer = undefined;
-        this.flush().catch((error: unknown) => this.settings.onSaveError(asError(error)));
-      },
-      Math.max(this.settings.flushIntervalMs, SAVE_SPACING * this.lastSaveMs),
-    );
+    this.saveLater(Math.max(this.settings.flushIntervalMs, SAVE_SPACING * this.lastSaveMs));
     return interaction;
   }
 
@@ -189,27 +185,52 @@ export class CassetteSession {
     await this.flush();
   }
 
+  /** A background save in `delayMs` (unless one is planned already). */
+  private saveLater(delayMs: number): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.saveInBackground().catch((error: unknown) => this.settings.onSaveError(asError(error)));
+    }, delayMs);
+  }
+
+  /** Saves, once the save in progress (if any) has ended and been followed by enough time. */
+  private async saveInBackground(): Promise<void> {
+    await this.saving;
+    if (this.closed) return;
+    const wait = this.lastSaveEnd + SAVE_SPACING * this.lastSaveMs - performance.now();
+    if (wait > 0) this.saveLater(wait);
+    else await this.flush();
+  }
+
   private async saveIfDirty(): Promise<void> {
     const cassette = this.cassette;
     if (!this.dirty || cassette === undefined) return;
     this.dirty = false;
+    // The interactions themselves are shared: recordings are never changed once made, which is
+    // what lets a store's `saveRecording` reuse what it made of them at the previous save.
     const snapshot: Cassette = {
       ...cassette,
       version: NATIVE_FORMAT_VERSION,
       interactions: [...cassette.interactions],
       metadata: { ...cassette.metadata, modifiedAt: new Date().toISOString() },
     };
+    const { store } = this.settings;
     const started = performance.now();
     try {
-      await this.settings.store.save(snapshot);
-      this.lastSaveMs = performance.now() - started;
+      await (store.saveRecording === undefined
+        ? store.save(snapshot)
+        : store.saveRecording(snapshot));
     } catch (error) {
       this.dirty = true;
       throw asError(error);
+    } finally {
+      this.lastSaveEnd = performance.now();
+      this.lastSaveMs = this.lastSaveEnd - started;
     }
   }
 
-  private takeId(): string {
+  private takeId(cassette: Cassette): string {
+    this.usedIds ??= new Set(cassette.interactions.map((interaction) => interaction.id));
     let id = `i${this.nextId++}`;
     while (this.usedIds.has(id)) id = `i${this.nextId++}`;
     this.usedIds.add(id);

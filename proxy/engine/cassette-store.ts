@@ -13,4 +13,11 @@ export interface CassetteStore {
    * mid-save leaves the previous version or the new one, never a part.
    */
   save(cassette: Cassette): Promise<void>;
+  /**
+   * Optional: `save` for a recording in progress, which the engine saves again and again as it
+   * grows. Same result as `save`, but the interactions passed are never modified afterwards (later
+   * calls pass the same objects, plus new ones), so the store may keep what it made of each
+   * (encoded bytes, index facts) and only work on the new ones: a save then costs about a write.
+   */
+  saveRecording?(cassette: Cassette): Promise<void>;
 }

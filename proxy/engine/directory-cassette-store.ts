@@ -3,12 +3,13 @@
  * for `magneto record/replay` without the studio's library. Reads every format the registry knows;
  * writes the native format, atomically.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { cassetteNameProblem } from '../cassette/cassette-name';
 import type { Cassette } from '../cassette/cassette.model';
+import { readCassetteFileStreamed } from '../cassette/formats/cassette-file-stream';
+import { IncrementalEncoder } from '../cassette/formats/incremental-encoder';
 import {
-  decodeCassette,
   encodeForStorage,
   STORAGE_EXTENSIONS,
   storageFormatOfFileName,
@@ -29,6 +30,8 @@ export class DirectoryCassetteStore implements CassetteStore {
   private readonly storage: StorageFormat;
   /** The file each loaded cassette came from, so a save replaces that file. */
   private readonly files = new Map<string, string>();
+  /** Recordings' interactions as encoded at their first save. */
+  private readonly encoder = new IncrementalEncoder();
 
   constructor(dir: string, options: { storage?: StorageFormat } = {}) {
     this.dir = path.resolve(dir);
@@ -43,14 +46,13 @@ export class DirectoryCassetteStore implements CassetteStore {
 
   async load(name: string): Promise<Cassette | undefined> {
     for (const file of this.candidates(name)) {
-      let bytes: Buffer;
+      let cassette: Cassette;
       try {
-        bytes = await readFile(file);
+        ({ cassette } = await readCassetteFileStreamed(file, { fileName: file, name }));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
         throw error;
       }
-      const { cassette } = decodeCassette(bytes, { fileName: file, name });
       this.files.set(name, file);
       return cassette;
     }
@@ -59,13 +61,24 @@ export class DirectoryCassetteStore implements CassetteStore {
 
   async save(cassette: Cassette): Promise<void> {
     const file = this.fileOf(cassette.name);
+    await this.write(cassette.name, file, encodeForStorage(cassette, this.storageOf(file)));
+  }
+
+  /** `save`, encoding only the interactions not saved before (see `CassetteStore`). */
+  async saveRecording(cassette: Cassette): Promise<void> {
+    const file = this.fileOf(cassette.name);
+    const bytes = await this.encoder.encode(cassette, this.storageOf(file));
+    await this.write(cassette.name, file, bytes);
+  }
+
+  private storageOf(file: string): StorageFormat {
+    return storageFormatOfFileName(file) ?? this.storage;
+  }
+
+  private async write(name: string, file: string, bytes: Uint8Array): Promise<void> {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFileAtomic(
-      file,
-      encodeForStorage(cassette, storageFormatOfFileName(file) ?? this.storage),
-      FILE_MODE,
-    );
-    this.files.set(cassette.name, file);
+    await writeFileAtomic(file, bytes, FILE_MODE);
+    this.files.set(name, file);
   }
 
   /** The configured storage's file first, then the other extensions. */

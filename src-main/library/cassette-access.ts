@@ -5,9 +5,9 @@ import { NATIVE_FORMAT_VERSION } from '../../proxy/cassette/cassette.model';
 import type { DecodedCassette, StorageFormat } from '../../proxy/cassette/formats/registry';
 import { writeFileAtomic } from './atomic-write';
 import { fileLockKey, parseCassetteFileName, type CassetteFileName } from './cassette-file-names';
-import { hashBytes, statFile } from './cassette-files';
+import { hashBytesAsync, statFile } from './cassette-files';
 import { syncFileLocked } from './file-sync';
-import { cassetteFacts } from './index-record';
+import { cassetteFacts, type CassetteFacts } from './index-record';
 import type { IndexedState } from './index-store';
 import { pathOf, type LibraryContext } from './library-context';
 import { CassetteBrokenError, CassetteExistsError, CassetteNotFoundError } from './library-errors';
@@ -95,19 +95,28 @@ export async function commit(
   prepared: { bytes: Uint8Array; decoded: DecodedCassette },
   replacing?: string,
 ): Promise<void> {
-  const filePath = pathOf(context, target.fileName);
-  await writeFileAtomic(filePath, prepared.bytes);
-  const stats = (await statFile(filePath)) ?? { sizeBytes: prepared.bytes.length, mtimeMs: 0 };
   const { cassette, format, container } = prepared.decoded;
+  const facts = cassetteFacts(cassette, format, container);
+  await commitBytes(context, { ...target, name: cassette.name }, prepared.bytes, facts, replacing);
+}
+
+/**
+ * Writes bytes known to be readable atomically and indexes them as `target.name` with `facts`
+ * (replacing `replacing`'s row on a rename). The hash is computed off the main thread.
+ */
+export async function commitBytes(
+  context: LibraryContext,
+  target: { name: string; fileName: string; storage: StorageFormat },
+  bytes: Uint8Array,
+  facts: CassetteFacts,
+  replacing?: string,
+): Promise<void> {
+  const filePath = pathOf(context, target.fileName);
+  await writeFileAtomic(filePath, bytes);
+  const stats = (await statFile(filePath)) ?? { sizeBytes: bytes.length, mtimeMs: 0 };
+  const contentHash = await hashBytesAsync(bytes);
   context.store.put(
-    {
-      name: cassette.name,
-      ...target,
-      ...stats,
-      contentHash: hashBytes(prepared.bytes),
-      broken: false,
-      facts: cassetteFacts(cassette, format, container),
-    },
+    { ...target, ...stats, contentHash, broken: false, facts },
     context.now(),
     replacing,
   );

@@ -1,5 +1,5 @@
 /** Reading cassette files into index records, and preparing checked bytes to write. */
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import fs from 'node:fs/promises';
 import {
   decodeCassette,
@@ -23,6 +23,11 @@ export interface FileRead extends FileStats {
 
 export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** `hashBytes`, computed off the main thread (for large files written while recording). */
+export async function hashBytesAsync(bytes: Uint8Array): Promise<string> {
+  return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
 }
 
 /** A regular file's size and time (cheap: no read); undefined when there is no such file. */

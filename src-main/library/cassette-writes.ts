@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import type { Cassette } from '../../proxy/cassette/cassette.model';
 import { NATIVE_FORMAT_VERSION } from '../../proxy/cassette/cassette.model';
-import { STORAGE_EXTENSIONS } from '../../proxy/cassette/formats/registry';
+import { STORAGE_EXTENSIONS, type StorageFormat } from '../../proxy/cassette/formats/registry';
 import { syncDirectory } from '../../proxy/support/durable-files';
 import {
   assertFileFree,
@@ -31,10 +31,22 @@ export function loadCassette(context: LibraryContext, name: string): Promise<Loa
   });
 }
 
+/** Writes a cassette's file and indexes it (lock held, target checked free). */
+export type CassetteWriter = (
+  context: LibraryContext,
+  target: { fileName: string; storage: StorageFormat },
+  cassette: Cassette,
+) => Promise<void>;
+
+/** Encodes the whole cassette, reads it back to be sure, writes and indexes it. */
+export const writeWhole: CassetteWriter = (context, target, cassette) =>
+  commit(context, target, encodeChecked(cassette, target.storage, target.fileName));
+
 export function createCassette(
   context: LibraryContext,
   name: string,
   init: CreateCassetteInit = {},
+  write: CassetteWriter = writeWhole,
 ): Promise<CassetteSummary> {
   return withNames(context, [name], async () => {
     assertNameFree(context, name);
@@ -62,7 +74,7 @@ export function createCassette(
         modifiedAt: at,
       },
     };
-    await commit(context, { fileName, storage }, encodeChecked(cassette, storage, fileName));
+    await write(context, { fileName, storage }, cassette);
     context.announce({ type: 'created', name, source: 'app', atMs });
     return summaryOf(context, name);
   });
@@ -86,11 +98,18 @@ export function editCassette<T>(
   });
 }
 
-/** Creates `cassette`, or replaces the content and metadata of the cassette of that name. */
-export async function saveCassette(context: LibraryContext, cassette: Cassette): Promise<void> {
+/**
+ * Creates `cassette` (written by `create`), or replaces the content and metadata of the cassette
+ * of that name.
+ */
+export async function saveCassette(
+  context: LibraryContext,
+  cassette: Cassette,
+  create: CassetteWriter = writeWhole,
+): Promise<void> {
   if (context.store.byName(cassette.name) === undefined) {
     try {
-      await createCassette(context, cassette.name, cassette);
+      await createCassette(context, cassette.name, cassette, create);
       return;
     } catch (error) {
       // Created meanwhile by someone else: replace it like any existing cassette.

@@ -42,10 +42,81 @@ export type IndexRecord = FileSignature & { name: string } & (
     { broken: false; facts: CassetteFacts } | { broken: true; error: string }
   );
 
+/** What one interaction adds to its cassette's facts. */
+export interface InteractionFacts {
+  type: Interaction['type'];
+  url: string;
+  host: string | undefined;
+  /** Upper-case; undefined for WebSocket sessions. */
+  method: string | undefined;
+  /** Undefined but for `Http` interactions. */
+  status: number | undefined;
+  bodyBytes: number;
+  /** Texts to index for search, in order. */
+  texts: string[];
+}
+
+/** Facts kept per interaction, for a cassette indexed again and again as it grows. */
+export type InteractionFactsCache = WeakMap<Interaction, InteractionFacts>;
+
+/** What `interaction` adds to its cassette's facts, from `cache` when it was worked out before. */
+export function interactionFactsOf(
+  interaction: Interaction,
+  cache: InteractionFactsCache | undefined,
+): InteractionFacts {
+  let facts = cache?.get(interaction);
+  if (facts === undefined) {
+    facts = interactionFacts(interaction);
+    cache?.set(interaction, facts);
+  }
+  return facts;
+}
+
+function interactionFacts(interaction: Interaction): InteractionFacts {
+  const url = interactionUrl(interaction);
+  const facts: InteractionFacts = {
+    type: interaction.type,
+    url,
+    host: hostOf(url),
+    method: undefined,
+    status: undefined,
+    bodyBytes: 0,
+    texts: [],
+  };
+  if (interaction.type === 'WebSocket') {
+    for (const message of interaction.messages) {
+      if (message.msgType === 'Text') {
+        facts.bodyBytes += Buffer.byteLength(message.data, 'utf8');
+        facts.texts.push(message.data);
+      } else {
+        facts.bodyBytes += Buffer.byteLength(message.data, 'base64');
+      }
+    }
+    return facts;
+  }
+  facts.method = interaction.request.method.toUpperCase();
+  const bodies = [interaction.request.body];
+  if (interaction.type === 'Http') {
+    facts.status = interaction.response.status;
+    bodies.push(interaction.response.body);
+  }
+  for (const body of bodies) {
+    facts.bodyBytes += bodyByteLength(body);
+    const text = bodyText(body);
+    if (text !== undefined) facts.texts.push(text);
+  }
+  return facts;
+}
+
+/**
+ * What the index stores about a cassette. `cache`: facts of interactions seen before, by identity,
+ * for a recording indexed at each save (its interactions never change once recorded).
+ */
 export function cassetteFacts(
   cassette: Cassette,
   format: FormatId,
   container: Container,
+  cache?: InteractionFactsCache,
 ): CassetteFacts {
   const facts: CassetteFacts = {
     format,
@@ -66,34 +137,16 @@ export function cassetteFacts(
   };
   const urls = new Set<string>();
   const bodies = new CappedText(MAX_INDEXED_BODY_BYTES);
+  const counts = { Http: 'http', HttpError: 'httpError', WebSocket: 'webSocket' } as const;
   for (const interaction of cassette.interactions) {
-    const url = interactionUrl(interaction);
-    urls.add(url);
-    const host = hostOf(url);
-    if (host !== undefined) increment(facts.hosts, host);
-    if (interaction.type === 'WebSocket') {
-      facts.interactions.webSocket++;
-      for (const message of interaction.messages) {
-        if (message.msgType === 'Text') {
-          facts.bodyBytes += Buffer.byteLength(message.data, 'utf8');
-          bodies.add(message.data);
-        } else {
-          facts.bodyBytes += Buffer.byteLength(message.data, 'base64');
-        }
-      }
-      continue;
-    }
-    increment(facts.methods, interaction.request.method.toUpperCase());
-    facts.bodyBytes += bodyByteLength(interaction.request.body);
-    bodies.add(bodyText(interaction.request.body));
-    if (interaction.type === 'Http') {
-      facts.interactions.http++;
-      increment(facts.statuses, interaction.response.status);
-      facts.bodyBytes += bodyByteLength(interaction.response.body);
-      bodies.add(bodyText(interaction.response.body));
-    } else {
-      facts.interactions.httpError++;
-    }
+    const one = interactionFactsOf(interaction, cache);
+    urls.add(one.url);
+    if (one.host !== undefined) increment(facts.hosts, one.host);
+    if (one.method !== undefined) increment(facts.methods, one.method);
+    if (one.status !== undefined) increment(facts.statuses, one.status);
+    facts.interactions[counts[one.type]]++;
+    facts.bodyBytes += one.bodyBytes;
+    for (const text of one.texts) bodies.add(text);
   }
   facts.urls = [...urls].join('\n');
   facts.bodies = bodies.text();

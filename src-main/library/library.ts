@@ -6,6 +6,7 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Cassette } from '../../proxy/cassette/cassette.model';
+import { IncrementalEncoder } from '../../proxy/cassette/formats/incremental-encoder';
 import type { CassetteStore } from '../../proxy/engine/cassette-store';
 import type { TypedEmitter } from '../../proxy/support/typed-emitter';
 import { activityReport } from './activity-query';
@@ -27,6 +28,7 @@ import {
   summaryOf,
 } from './cassette-writes';
 import { syncFile } from './file-sync';
+import { saveRecording, type RecordingCaches } from './recording-writes';
 import { openIndexDb, type IndexDatabase } from './index-db';
 import { IndexStore } from './index-store';
 import { KeyedLock } from './keyed-lock';
@@ -75,6 +77,10 @@ export class CassetteLibrary
   private readonly context: LibraryContext;
   private watcher: FolderWatcher | undefined;
   private readonly pendingSyncs = new Set<Promise<unknown>>();
+  private readonly recordings: RecordingCaches = {
+    encoder: new IncrementalEncoder(),
+    facts: new WeakMap(),
+  };
   private closed = false;
 
   private constructor(
@@ -181,6 +187,15 @@ export class CassetteLibrary
   async save(cassette: Cassette): Promise<void> {
     this.openDb();
     await saveCassette(this.context, cassette);
+  }
+
+  /**
+   * The engine's `CassetteStore.saveRecording`: `save` for a recording in progress, encoding and
+   * indexing only the interactions not saved before, without reading the file back.
+   */
+  async saveRecording(cassette: Cassette): Promise<void> {
+    this.openDb();
+    await saveRecording(this.context, this.recordings, cassette);
   }
 
   /** Appends an interaction; returns its new id (random, unique within the cassette). */
