@@ -1,8 +1,9 @@
 /**
  * The proxy engine under load, against a raw Node server answering the same 1,000 ~1 KB JSON bodies
  * from memory in the same run: reverse-proxy and forward-proxy replay, HTTPS replay through CONNECT
- * interception, recording, and the memory of a 100,000-interaction replay. Everything runs on
- * 127.0.0.1; the load generator and the servers compared with run in processes of their own.
+ * interception, templated against untemplated replay, recording, and the memory of a
+ * 100,000-interaction replay. Everything runs on 127.0.0.1; the load generator and the servers
+ * compared with run in processes of their own.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import { startRawServer, type HelperServer } from './proxy/helper-servers';
 import { benchRecordThroughput } from './proxy/record-throughput';
 import { benchReplayMemory } from './proxy/replay-memory';
 import { benchReplayThroughput, REPLAY_HTTP, REPLAY_HTTPS } from './proxy/replay-throughput';
+import { benchTemplatedReplay } from './proxy/templated-replay';
 
 async function benchThroughput(
   dir: string,
@@ -40,7 +42,8 @@ async function benchThroughput(
   const enginePort = status.port ?? 0;
   try {
     const replay = await benchReplayThroughput({ engine, enginePort, rawHttp, rawHttps, caPem });
-    return [...replay, await benchRecordThroughput(engine, enginePort, rawHttp)];
+    const templated = await benchTemplatedReplay(engine, enginePort, store);
+    return [...replay, templated, await benchRecordThroughput(engine, enginePort, rawHttp)];
   } finally {
     await engine.stop();
   }

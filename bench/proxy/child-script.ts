@@ -10,12 +10,15 @@ export class ChildScript {
   private readonly child: ChildProcess;
   private exited = false;
 
-  /** `script`: a file name next to this one; `nodeOptions`: more flags for Node. */
-  constructor(script: string, nodeOptions: readonly string[] = []) {
+  /**
+   * `script`: a file name next to this one, or the absolute path of a bundle; `nodeOptions`: more
+   * flags for Node. `loader`: keep this process's TypeScript loader (tsx) for the script, or not
+   * (a bundle runs on plain Node).
+   */
+  constructor(script: string, nodeOptions: readonly string[] = [], loader = true) {
     const file = fileURLToPath(new URL(script, import.meta.url));
-    // Keeps the TypeScript loader (tsx) of this process's execArgv.
     this.child = fork(file, [], {
-      execArgv: [...process.execArgv, ...nodeOptions],
+      execArgv: [...(loader ? process.execArgv : []), ...nodeOptions],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.child.once('exit', () => (this.exited = true));

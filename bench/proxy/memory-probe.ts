@@ -38,10 +38,13 @@ export interface ProbeStarted {
   /** RSS before the engine started, and once it had loaded the cassette. */
   emptyRssMb: number;
   rssMb: number;
+  /** How long starting the engine (loading the cassette) took. */
+  loadMs: number;
 }
 
 async function start(request: MemoryProbeRequest): Promise<ProbeStarted> {
   const emptyRssMb = process.memoryUsage.rss() / MB;
+  const started = performance.now();
   const engine = new ProxyEngine();
   const status = await engine.start({
     port: 0,
@@ -51,7 +54,12 @@ async function start(request: MemoryProbeRequest): Promise<ProbeStarted> {
     cassette: request.cassette,
     target: request.target,
   });
-  return { port: status.port ?? 0, emptyRssMb, rssMb: process.memoryUsage.rss() / MB };
+  return {
+    port: status.port ?? 0,
+    emptyRssMb,
+    rssMb: process.memoryUsage.rss() / MB,
+    loadMs: performance.now() - started,
+  };
 }
 
 endWithParent();
