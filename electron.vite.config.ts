@@ -8,7 +8,17 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/desktop/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/desktop/main.ts'),
+          // The custom-helper sandbox's worker, beside the bundle where the engine starts it from
+          // (proxy/templating/custom/sandbox-worker-script.ts), as the headless build ships it.
+          'quickjs-worker': resolve(__dirname, 'proxy/templating/custom/quickjs-worker.ts'),
+        },
+        output: {
+          entryFileNames: (chunk) => (chunk.name === 'quickjs-worker' ? '[name].mjs' : '[name].js'),
+        },
+      },
     },
   },
   preload: {

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
@@ -7,6 +7,8 @@ export default defineConfig({
       'tests/integration/**/*.spec.ts',
       'tests/e2e/**/*.spec.ts',
     ],
+    // Needs the Electron binary: `npm run test:desktop` runs it (vitest.desktop.config.ts).
+    exclude: [...configDefaults.exclude, 'tests/integration/desktop/electron-smoke.spec.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error';
 import type { CliIo } from './cli-io';
 import { errorMessage } from './error-message';
+import { registerBackup } from './commands/backup';
 import { registerCa } from './commands/ca';
 import { registerConvert } from './commands/convert';
 import { registerExport } from './commands/export';
@@ -10,6 +11,7 @@ import { registerImport } from './commands/import';
 import { registerList } from './commands/list';
 import { registerRecord, registerReplay } from './commands/proxy-session';
 import { registerRebuildIndex } from './commands/rebuild-index';
+import { registerRestore } from './commands/restore';
 import { registerSearch } from './commands/search';
 import { registerServe } from './commands/serve';
 import { registerShow } from './commands/show';
@@ -41,6 +43,8 @@ export function buildProgram(io: CliIo): Command {
     registerReplay,
     registerCa,
     registerServe,
+    registerBackup,
+    registerRestore,
   ]) {
     register(program, io);
   }

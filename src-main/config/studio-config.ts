@@ -1,6 +1,7 @@
 /**
  * The studio's configuration, resolved once from CLI flags, then environment variables, then
- * defaults. Names: MAGNETO_CASSETTE_DIR, MAGNETO_DATA_DIR, MAGNETO_PROXY_PORT, MAGNETO_API_PORT.
+ * defaults. Names: MAGNETO_CASSETTE_DIR, MAGNETO_DATA_DIR, MAGNETO_PROXY_PORT, MAGNETO_API_PORT,
+ * and MAGNETO_PROXY_HOST (the proxy's address, 127.0.0.1 unless set: 0.0.0.0 in the Docker image).
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,8 @@ export interface StudioConfig {
   dataDir: string;
   proxyPort: number;
   apiPort: number;
+  /** Address the proxy listens on; the engine's default (127.0.0.1) when absent. */
+  proxyHost?: string;
 }
 
 export interface ConfigFlags {
@@ -77,7 +80,9 @@ export function resolveStudioConfig(
       ? parsePort(fromEnv, `MAGNETO_${name}`)
       : fallback;
   };
+  const proxyHost = env.MAGNETO_PROXY_HOST;
   return {
+    ...(proxyHost !== undefined && proxyHost !== '' ? { proxyHost } : {}),
     cassetteDir: path.resolve(cwd, cassetteDir),
     dataDir: path.resolve(cwd, dataDir),
     proxyPort: port(flags.proxyPort, 'PROXY_PORT', file.proxyPort ?? DEFAULT_PROXY_PORT),
