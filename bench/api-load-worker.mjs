@@ -1,8 +1,9 @@
-// The load generator of the API benchmark (bench/api.bench.ts), in its own thread so that clients
-// and server do not share an event loop: `clients` connections, each sending `requests` in turn,
-// one every `intervalMs` at most (0: back to back). Posts every latency in milliseconds.
-// Plain JavaScript: worker threads do not inherit the TypeScript loader.
-import { parentPort, workerData } from 'node:worker_threads';
+// The load generator of the API benchmark (bench/api.bench.ts), in a process of its own so that
+// clients and the studio share neither an event loop nor the studio's CPU accounting: `clients`
+// keep-alive connections, each sending `requests` POSTs of `query` in turn, one every `intervalMs`
+// at most (0: back to back). Receives the job as its one IPC message and answers
+// `{ latencies, elapsedMs }` (milliseconds), or `{ error }`.
+// Plain JavaScript: it runs on plain Node, without the TypeScript loader and its start-up time.
 import { Agent, request } from 'undici';
 
 async function run({ url, query, clients, requests, intervalMs }) {
@@ -18,12 +19,14 @@ async function run({ url, query, clients, requests, intervalMs }) {
     });
     const text = await response.body.text();
     if (response.statusCode !== 200 || text.includes('"errors"'))
-      throw new Error(`bad answer: ${text}`);
+      throw new Error(`bad answer (${response.statusCode}): ${text.slice(0, 500)}`);
     return performance.now() - start;
   };
   const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   try {
+    // Opens every connection (and warms the server's caches) before measuring.
     await Promise.all(Array.from({ length: clients }, send));
+    const start = performance.now();
     const perClient = await Promise.all(
       Array.from({ length: clients }, async (_, client) => {
         await pause((intervalMs * client) / clients);
@@ -36,10 +39,16 @@ async function run({ url, query, clients, requests, intervalMs }) {
         return latencies;
       }),
     );
-    return perClient.flat();
+    return { latencies: perClient.flat(), elapsedMs: performance.now() - start };
   } finally {
     await agent.close();
   }
 }
 
-parentPort?.postMessage(await run(workerData));
+process.once('disconnect', () => process.exit(0));
+process.once('message', (job) => {
+  run(job).then(
+    (answer) => process.send?.(answer, () => process.exit(0)),
+    (error) => process.send?.({ error: String(error) }, () => process.exit(1)),
+  );
+});

@@ -9,8 +9,10 @@ import * as importExport from './modules/import-export.graphql';
 import * as interactionWrites from './modules/interaction-writes.graphql';
 import * as interactions from './modules/interactions.graphql';
 import * as proxy from './modules/proxy.graphql';
+import * as proxySetup from './modules/proxy-setup.graphql';
 import * as root from './modules/root.graphql';
 import * as stats from './modules/stats.graphql';
+import * as templateLibrary from './modules/template-library.graphql';
 import * as templates from './modules/templates.graphql';
 
 interface FeatureModule {
@@ -29,6 +31,8 @@ const MODULES: readonly FeatureModule[] = [
   templates,
   importExport,
   proxy,
+  templateLibrary,
+  proxySetup,
 ];
 
 export function createSchema(services: StudioServices): GraphQLSchema {

@@ -15,17 +15,25 @@ export class ApiMetrics {
   readonly registry = new Registry();
   private readonly operations = new Counter({
     name: 'magneto_graphql_operations_total',
-    help: 'GraphQL operations executed, by type, transport and result.',
+    help: 'GraphQL operations answered (kept answers included), by type, transport and result.',
     labelNames: ['type', 'transport', 'result'] as const,
     registers: [this.registry],
   });
   private readonly operationSeconds = new Histogram({
     name: 'magneto_graphql_operation_duration_seconds',
-    help: 'Time to execute a GraphQL query or mutation (subscriptions: time to subscribe).',
+    help: 'Time to answer a GraphQL query or mutation (subscriptions: time to subscribe).',
     labelNames: ['type', 'transport'] as const,
     buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
+  private readonly keptAnswers = new Counter({
+    name: 'magneto_graphql_kept_answers_total',
+    help: 'GraphQL queries over HTTP answered with the answer kept since the library last changed.',
+    registers: [this.registry],
+  });
+  /** The labels of a kept answer, bound once (the hot path of repeated queries). */
+  private readonly keptOperation = this.operations.labels('query', 'http', 'ok');
+  private readonly keptOperationSeconds = this.operationSeconds.labels('query', 'http');
   private readonly requests = new Counter({
     name: 'magneto_http_requests_total',
     help: 'HTTP requests answered, by route and status code.',
@@ -71,6 +79,13 @@ export class ApiMetrics {
   recordOperation(type: string, transport: string, seconds: number, ok: boolean): void {
     this.operations.inc({ type, transport, result: ok ? 'ok' : 'error' });
     this.operationSeconds.observe({ type, transport }, seconds);
+  }
+
+  /** A query answered over HTTP with a kept answer: an operation too, and a quick one. */
+  recordKeptAnswer(seconds: number): void {
+    this.keptAnswers.inc();
+    this.keptOperation.inc();
+    this.keptOperationSeconds.observe(seconds);
   }
 
   recordRequest(route: string, status: number): void {

@@ -14,7 +14,13 @@ import { RequestTooLargeError, sendError, sendJson } from './http-responses';
 import type { MessagePortLike } from './ipc-protocol';
 import { serveGraphqlOverPort, type IpcTransport } from './ipc-transport';
 import { RateLimiter } from './rate-limiter';
-import { bearerToken, hostAllowed, originAllowed, tokenMatches } from './request-guard';
+import {
+  bearerToken,
+  hostAllowed,
+  originAllowed,
+  tokenMatches,
+  type HostPolicy,
+} from './request-guard';
 import { handleRest } from './rest-routes';
 import {
   hostPolicy,
@@ -22,7 +28,7 @@ import {
   type ApiServerOptions,
   type ServerPolicy,
 } from './server-policy';
-import { serveStatic } from './static-files';
+import { StaticFiles } from './static-files';
 import { attachWebSocketRoute } from './websocket-route';
 
 export type { ApiServerOptions } from './server-policy';
@@ -61,13 +67,15 @@ interface Context {
   policy: ServerPolicy;
   limiter: RateLimiter | undefined;
   graphql: ReturnType<typeof graphqlHttpRoute>;
-  port: () => number;
+  files: StaticFiles;
+  /** The Host policy, complete once the port is known. */
+  hosts: () => HostPolicy;
 }
 
 /** Host, Origin (with CORS), rate; false when the request was refused. */
 function admit(ctx: Context, req: IncomingMessage, res: ServerResponse): boolean {
   const { host, origin } = req.headers;
-  if (!hostAllowed(host, hostPolicy(ctx.policy, ctx.port()))) {
+  if (!hostAllowed(host, ctx.hosts())) {
     sendError(res, 403, 'FORBIDDEN_HOST', 'The Host header does not name this server.');
     return false;
   }
@@ -115,7 +123,7 @@ async function route(
   }
   if (pathname === '/graphql/playground' || pathname.startsWith('/graphql/playground/')) {
     const relative = decodeURIComponent(pathname.slice('/graphql/playground'.length)) || '/';
-    if (await serveStatic(req, res, ctx.policy.playgroundDir, relative, false)) return;
+    if (await ctx.files.serve(req, res, ctx.policy.playgroundDir, relative, false)) return;
     return sendError(res, 404, 'NOT_FOUND', 'The playground is not built (npm run build).');
   }
   const api = pathname === '/graphql' || pathname === '/metrics' || routeOf(pathname) === 'rest';
@@ -128,7 +136,10 @@ async function route(
   }
   if (await handleRest(ctx.services, req, res, url, ctx.policy.maxBodyBytes)) return;
   const dir = ctx.policy.staticDir;
-  if (dir !== undefined && (await serveStatic(req, res, dir, decodeURIComponent(pathname), true)))
+  if (
+    dir !== undefined &&
+    (await ctx.files.serve(req, res, dir, decodeURIComponent(pathname), true))
+  )
     return;
   sendError(res, 404, 'NOT_FOUND', `Nothing at ${pathname}.`);
 }
@@ -164,23 +175,18 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     metrics,
   );
   const limiter = policy.rateLimit === false ? undefined : new RateLimiter(policy.rateLimit);
-  let port = policy.port;
+  let hosts = hostPolicy(policy, policy.port);
   const ctx: Context = {
     services: options.services,
     runtime,
     policy,
     limiter,
     graphql: graphqlHttpRoute(runtime, policy.maxBodyBytes),
-    port: () => port,
+    files: new StaticFiles(),
+    hosts: () => hosts,
   };
   const server = http.createServer((req, res) => void handle(ctx, req, res));
-  const websocket = attachWebSocketRoute(
-    server,
-    runtime,
-    policy,
-    () => hostPolicy(policy, port),
-    limiter,
-  );
+  const websocket = attachWebSocketRoute(server, runtime, policy, ctx.hosts, limiter);
   const transports = new Set<IpcTransport>();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -189,7 +195,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       resolve();
     });
   });
-  port = (server.address() as AddressInfo).port;
+  const port = (server.address() as AddressInfo).port;
+  hosts = hostPolicy(policy, port);
   const urlHost =
     policy.host.includes(':') && !policy.host.startsWith('[') ? `[${policy.host}]` : policy.host;
   return {

@@ -16,6 +16,8 @@ interface Bucket {
 }
 
 const MAX_CLIENTS = 10_000;
+/** The answer of nearly every call, shared. */
+const ALLOWED = Object.freeze({ allowed: true as const });
 
 export class RateLimiter {
   /** Bounded: the least recently seen client is forgotten first. */
@@ -29,13 +31,16 @@ export class RateLimiter {
   /** Takes one request from the client's bucket; returns the seconds to wait when it is empty. */
   take(client: string): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
     const now = this.now();
-    const bucket = this.buckets.get(client) ?? { tokens: this.limit.burst, updatedMs: now };
+    let bucket = this.buckets.get(client);
+    if (bucket === undefined) {
+      bucket = { tokens: this.limit.burst, updatedMs: now };
+      this.buckets.set(client, bucket);
+    }
     bucket.tokens = Math.min(
       this.limit.burst,
       bucket.tokens + ((now - bucket.updatedMs) / 1000) * this.limit.perSecond,
     );
     bucket.updatedMs = now;
-    this.buckets.set(client, bucket);
     if (bucket.tokens < 1) {
       return {
         allowed: false,
@@ -43,6 +48,6 @@ export class RateLimiter {
       };
     }
     bucket.tokens -= 1;
-    return { allowed: true };
+    return ALLOWED;
   }
 }

@@ -1,12 +1,13 @@
 /**
- * The proxy engine as the API sees it: status, start and stop, mode changes, the CA certificate
- * clients must trust, and the live traffic feed. Works without an engine too (everything but the
- * CA then reports `PROXY_UNAVAILABLE`).
+ * The proxy engine as the API sees it: status, start and stop, mode changes, the environment
+ * variables templates may read, the CA certificate clients must trust, and the live traffic feed.
+ * Works without an engine too (everything but the CA then reports `PROXY_UNAVAILABLE`).
  */
 import type { RecordMode } from '../../proxy/cassette/cassette.model';
 import { EngineOptionsError } from '../../proxy/engine/engine-options';
 import type { ExchangeEvent, ProxyStatus } from '../../proxy/engine/engine.model';
 import type { ProxyEngine } from '../../proxy/engine/proxy-engine';
+import { DEFAULT_ENV_ALLOW_LIST } from '../../proxy/templating';
 import {
   loadOrCreateCertificateAuthority,
   type CertificateAuthority,
@@ -15,10 +16,13 @@ import type { StudioConfig } from '../config/studio-config';
 import type { CassetteLibrary } from '../library/library';
 import { eventStream } from './event-stream';
 import { ServiceError } from './service-error';
+import { templateEnvAllowListOf } from './template-env-allow-list';
 
 export interface ProxyStatusView extends ProxyStatus {
   /** The studio has a proxy engine (false in an API-only studio). */
   available: boolean;
+  /** Environment variables templates may read (glob patterns); the next start's when stopped. */
+  templateEnvAllowList: string[];
 }
 
 export interface StartProxyDraft {
@@ -28,6 +32,8 @@ export interface StartProxyDraft {
   cassetteName?: string | null;
   /** Reverse-proxy target such as `https://api.example.com`. */
   target?: string | null;
+  /** Environment variables templates may read; default the list set last (`MAGNETO_*`). */
+  templateEnvAllowList?: readonly string[];
 }
 
 export interface CaCertificateInfo {
@@ -45,6 +51,8 @@ export class ProxyService {
     mode: 'auto',
     cassette: null,
   };
+  /** Given to the engine at each start, and on change while it runs. */
+  private envAllowList: readonly string[] = DEFAULT_ENV_ALLOW_LIST;
   private ca: Promise<CertificateAuthority> | undefined;
 
   constructor(
@@ -59,22 +67,35 @@ export class ProxyService {
 
   status(): ProxyStatusView {
     const status = this.engine?.status() ?? idleStatus();
-    if (status.running) return { ...status, available: true };
-    return { ...status, ...this.pending, available: this.engine !== undefined };
+    const templateEnvAllowList = [...this.envAllowList];
+    if (status.running) return { ...status, available: true, templateEnvAllowList };
+    return {
+      ...status,
+      ...this.pending,
+      available: this.engine !== undefined,
+      templateEnvAllowList,
+    };
   }
 
   async start(draft: StartProxyDraft = {}): Promise<ProxyStatusView> {
     const engine = this.requireEngine();
+    const envAllowList =
+      draft.templateEnvAllowList === undefined
+        ? this.envAllowList
+        : templateEnvAllowListOf(draft.templateEnvAllowList);
     await this.attempt('start', () =>
       engine.start({
         dataDir: this.config.dataDir,
+        host: this.config.proxyHost,
         store: this.library,
         port: draft.port ?? this.config.proxyPort,
         mode: draft.mode ?? this.pending.mode,
         cassette: draft.cassetteName === undefined ? this.pending.cassette : draft.cassetteName,
         target: draft.target ?? null,
+        templateEnvAllowList: [...envAllowList],
       }),
     );
+    this.envAllowList = envAllowList;
     return this.status();
   }
 
@@ -96,6 +117,22 @@ export class ProxyService {
     } else {
       this.pending = next;
     }
+    return this.status();
+  }
+
+  /**
+   * Sets the environment variables response templates may read (`[]`: none), at once when running,
+   * else for the next start.
+   */
+  async setTemplateEnvAllowList(patterns: readonly string[]): Promise<ProxyStatusView> {
+    const engine = this.requireEngine();
+    const envAllowList = templateEnvAllowListOf(patterns);
+    if (engine.status().running) {
+      await this.attempt('reconfigure', () =>
+        engine.reconfigure({ templateEnvAllowList: [...envAllowList] }),
+      );
+    }
+    this.envAllowList = envAllowList;
     return this.status();
   }
 

@@ -9,6 +9,7 @@ import type { CassetteLibrary } from '../library/library';
 import { CassetteService } from './cassette-service';
 import { HealthService } from './health-service';
 import { ImportExportService } from './import-export-service';
+import { LibraryRevision } from './library-revision';
 import { ProxyService } from './proxy-service';
 import { StatsService } from './stats-service';
 import { TemplateService } from './template-service';
@@ -31,6 +32,8 @@ export interface StudioServices {
   readonly proxy: ProxyService;
   readonly templates: TemplateService;
   readonly health: HealthService;
+  /** Changes with every change of the library (for caches of what was read from it). */
+  readonly revision: LibraryRevision;
   /** Custom helpers from the data folder that could not be registered at start. */
   readonly customHelperProblems: ReadonlyArray<{ name: string; error: string }>;
 }
@@ -53,6 +56,7 @@ export async function createStudioServices(
     proxy,
     templates: new TemplateService(library, templates, customHelpers),
     health: new HealthService(library, proxy),
+    revision: new LibraryRevision(library),
     customHelperProblems: failed,
   };
 }

@@ -98,6 +98,26 @@ export class TemplateService {
     return this.customHelpers.remove(name);
   }
 
+  /** Saves a user template after checking it (see TemplateLibrary.check). */
+  saveResponseTemplate(document: unknown): Promise<LibraryTemplate> {
+    return this.templates.save(document);
+  }
+
+  deleteResponseTemplate(id: string): Promise<boolean> {
+    return this.templates.delete(id);
+  }
+
+  exportResponseTemplates(ids?: readonly string[]): Promise<string> {
+    return this.templates.exportTemplates(ids);
+  }
+
+  importResponseTemplates(
+    json: string,
+    overwrite: boolean,
+  ): Promise<{ imported: string[]; skipped: string[] }> {
+    return this.templates.importTemplates(json, { overwrite });
+  }
+
   async apply(draft: ApplyTemplateDraft): Promise<ApplyTemplateReport> {
     if (draft.interactionIds.length === 0) throw badInput('Name at least one interaction.');
     const template = await this.templateOf(draft);

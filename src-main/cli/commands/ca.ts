@@ -24,6 +24,7 @@ export function registerCa(program: Command, io: CliIo): void {
           commonName: ca.commonName,
           sha256Fingerprint: ca.sha256Fingerprint,
           spkiFingerprintSha256Base64: ca.spkiFingerprintSha256Base64,
+          leafSpkiFingerprintSha256Base64: ca.leafSpkiFingerprintSha256Base64,
           notAfter: ca.notAfter.toISOString(),
           ...(exported === undefined ? {} : { exportedTo: exported }),
         });

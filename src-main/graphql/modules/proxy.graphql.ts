@@ -1,4 +1,7 @@
-/** The proxy: status, start, stop, mode, the CA certificate and the live traffic feed. */
+/**
+ * The proxy: status, start, stop, mode, the environment variables templates may read, the CA
+ * certificate and the live traffic feed.
+ */
 import type { RecordMode } from '../../../proxy/cassette/cassette.model';
 import type { ExchangeEvent } from '../../../proxy/engine/engine.model';
 import type { NearMiss } from '../../../proxy/matching/matching.model';
@@ -90,6 +93,8 @@ export const typeDefs = /* GraphQL */ `
     target: String
     "Exchanges handled since the start, by outcome."
     counts: ProxyCounts!
+    "Environment variables response templates may read with env: names or glob patterns (* any characters, ? one; case-sensitive). The list in force, or the next start's when stopped; MAGNETO_* unless set."
+    templateEnvAllowList: [String!]!
   }
 
   """
@@ -122,6 +127,8 @@ export const typeDefs = /* GraphQL */ `
     cassetteName: String
     "Reverse-proxy target, such as https://api.example.com."
     target: String
+    "Environment variables response templates may read (glob patterns); default the list set last."
+    templateEnvAllowList: [String!]
   }
 
   """
@@ -231,6 +238,11 @@ export const typeDefs = /* GraphQL */ `
       "The cassette to use."
       cassetteName: String
     ): ProxyStatus!
+    "Sets the environment variables response templates may read, now when running, else for the next start. Fails with BAD_USER_INPUT on a pattern no variable name could match (empty, with spaces or =)."
+    setTemplateEnvAllowList(
+      "Variable names or glob patterns such as MAGNETO_*; [] allows none."
+      patterns: [String!]!
+    ): ProxyStatus!
   }
 
   extend type Subscription {
@@ -245,6 +257,7 @@ interface StartArgs {
     mode?: RecordMode | null;
     cassetteName?: string | null;
     target?: string | null;
+    templateEnvAllowList?: string[] | null;
   } | null;
 }
 
@@ -275,6 +288,8 @@ export function resolvers(services: StudioServices): Record<string, unknown> {
       stopProxy: () => proxy.stop(),
       setProxyMode: (_: unknown, args: { mode: RecordMode; cassetteName?: string | null }) =>
         proxy.setMode(args.mode, args.cassetteName ?? undefined),
+      setTemplateEnvAllowList: (_: unknown, args: { patterns: string[] }) =>
+        proxy.setTemplateEnvAllowList(args.patterns),
     },
     Subscription: {
       proxyTraffic: {
