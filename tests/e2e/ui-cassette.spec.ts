@@ -48,6 +48,22 @@ async function waitForToast(text: string): Promise<void> {
 
 const interaction = (id: string): string => `[data-interaction="${id}"]`;
 
+/** The whole text of the open dialog's Monaco editor, through the clipboard. */
+async function editorText(): Promise<string> {
+  await page.click('dialog[open] .monaco-editor .view-lines');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+/** Replaces the text of the open dialog's Monaco editor, pasted as a user would. */
+async function replaceEditorText(text: string): Promise<void> {
+  await page.evaluate((pasted) => navigator.clipboard.writeText(pasted), text);
+  await page.click('dialog[open] .monaco-editor .view-lines');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+}
+
 describe('cassette page', () => {
   it('shows the header facts and the overview, in both themes, accessibly', async () => {
     await openCassette('http-basic');
@@ -156,7 +172,8 @@ describe('cassette page', () => {
     });
   });
 
-  it('edits an interaction as validated JSON, duplicates it, applies a template, deletes it', async () => {
+  it('edits an interaction in Monaco: refuses invalid JSON and a bad interaction at their line, saves a good one', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await openCassette('http-basic', 'Interactions');
     const { cassette } = await gqlData(
       studio.url,
@@ -165,26 +182,41 @@ describe('cassette page', () => {
     const id = cassette.interactions[0].id as string;
     await page.click(`${interaction(id)} .interaction-toggle`);
     await page.click(`${interaction(id)} button:has-text("Edit")`);
-    const editor = 'textarea[aria-label="Interaction JSON"]';
-    const original = await page.inputValue(editor);
-    await page.fill(editor, '{ "kind": "Http", "request": {');
-    await page.click('dialog button[type="submit"]');
-    expect(await page.textContent('#interaction-problem')).toMatch(/^Not valid JSON/);
+    await page.waitForSelector('dialog[open] .monaco-editor .view-lines');
+    const original = await editorText();
+    expect(JSON.parse(original)).toMatchObject({ kind: 'Http', response: { status: 200 } });
+    const save = 'dialog button[type="submit"]';
+
+    await replaceEditorText('{\n  "kind": "Http",\n  "request": {\n}');
+    await page.click(save);
+    expect(await page.textContent('#interaction-problem')).toBe(
+      "Not valid JSON: Expected ',' or '}' (line 4, column 2)",
+    );
+    expect(await page.isDisabled(save)).toBe(true);
+    await page.waitForSelector('dialog[open] .monaco-editor .squiggly-error');
+    await screenshotBothThemes(page, 'cassette-edit-invalid');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
     const wrong = JSON.parse(original);
     wrong.response.status = 'ok';
-    await page.fill(editor, JSON.stringify(wrong));
-    await page.click('dialog button[type="submit"]');
-    expect(await page.textContent('#interaction-problem')).toMatch(/^response\.status/);
+    const wrongText = JSON.stringify(wrong, null, 2);
+    await replaceEditorText(wrongText);
+    await page.click(save);
+    const statusLine = wrongText.split('\n').findIndex((line) => line.includes('"status"')) + 1;
+    expect(await page.textContent('#interaction-problem')).toMatch(
+      new RegExp(`^response\\.status: .* \\(line ${statusLine}, column 5\\)$`),
+    );
+    const onDisk = async () =>
+      JSON.parse(await fs.readFile(path.join(studio.cassetteDir, 'http-basic.json'), 'utf8'));
+    expect((await onDisk()).interactions[0].response.status).toBe(200);
+
     const edited = JSON.parse(original);
     edited.response.status = 203;
-    await page.fill(editor, JSON.stringify(edited, null, 2));
-    await page.click('dialog button[type="submit"]');
+    await replaceEditorText(JSON.stringify(edited, null, 2));
+    await page.click(save);
     await waitForToast(`Interaction ${id} saved`);
-    const after = await gqlData(
-      studio.url,
-      `{ cassette(name: "http-basic") { interaction(id: "${id}") { response { status } } } }`,
-    );
-    expect(after.cassette.interaction.response.status).toBe(203);
+    await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+    await expect.poll(async () => (await onDisk()).interactions[0].response.status).toBe(203);
 
     await page.click(`${interaction(id)} button:has-text("Duplicate")`);
     await waitForToast(`Interaction ${id} duplicated`);
@@ -207,17 +239,42 @@ describe('cassette page', () => {
     await expect.poll(() => page.textContent('[data-testid="interaction-count"]')).toBe('5 of 5');
   });
 
-  it('shows the raw JSON read-only and copies it', async () => {
+  it('shows the raw JSON read-only in Monaco and copies it', async () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await openCassette('websocket-chat', 'Raw JSON');
-    await page.waitForSelector('[data-testid="raw-json"]');
-    const text = (await page.textContent('[data-testid="raw-json"]')) ?? '';
-    expect(JSON.parse(text).name).toBe('websocket-chat');
-    await page.click('button:has-text("Copy to clipboard")');
+    await page.waitForSelector('[data-testid="raw-json"] .monaco-editor .view-lines');
+    const lines = page.locator('[data-testid="raw-json"] .view-lines');
+    // Monaco renders spaces as no-break spaces.
+    const shown = async () => ((await lines.textContent()) ?? '').replace(/\u00a0/g, ' ');
+    await expect.poll(shown).toContain('"name": "websocket-chat"');
+    await page.click('[data-testid="raw-json"] .view-lines');
+    await page.keyboard.insertText('typed into a read-only editor');
+    expect(await shown()).not.toContain('typed into');
+    // Tab leaves a read-only editor, for keyboard users.
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('.monaco-editor') === null),
+    ).toBe(true);
+    await page.click('button[aria-label="Copy the cassette JSON"]');
     await waitForToast('Copied to the clipboard');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const stored = await fs.readFile(path.join(studio.cassetteDir, 'websocket-chat.json'), 'utf8');
+    expect(JSON.parse(copied)).toEqual(JSON.parse(stored));
+    // A change made elsewhere shows in place, in the same editor (the mark stays on its element).
+    await page.$eval('[data-testid="raw-json"] .monaco-editor', (element) =>
+      element.setAttribute('data-mark', 'before'),
+    );
+    await gqlData(
+      studio.url,
+      'mutation { updateCassette(name: "websocket-chat", input: { description: "edited elsewhere" }) { name } }',
+    );
+    await expect.poll(shown).toContain('"description": "edited elsewhere"');
+    expect(await page.locator('[data-testid="raw-json"] .monaco-editor[data-mark]').count()).toBe(
+      1,
+    );
     await screenshotBothThemes(page, 'cassette-raw');
     expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await pageErrors(page)).toEqual([]);
   });
 
   it('exports from the page and deletes the cassette after confirmation', async () => {

@@ -57,7 +57,24 @@ describe('dashboard', () => {
       `+${stats.totalCassettes} since yesterday`,
     );
     expect(await page.locator('[data-testid="recent-activity"] li').count()).toBe(10);
-    expect(await page.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(4);
+    // The charts arrive after the page, one per task, in boxes already their size.
+    await expect.poll(() => page.locator('.recharts-wrapper').count()).toBe(4);
+    const layoutShift = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as unknown as Array<{
+              value: number;
+              hadRecentInput: boolean;
+            }>) {
+              if (!entry.hadRecentInput) total += entry.value;
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(total), 200);
+        }),
+    );
+    expect(layoutShift).toBeLessThan(0.05);
     await screenshotBothThemes(page, 'dashboard');
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await pageErrors(page)).toEqual([]);

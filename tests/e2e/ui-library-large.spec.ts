@@ -54,4 +54,19 @@ describe('a library of 10,000 cassettes', () => {
     expect(pageRequests.length).toBeLessThanOrEqual(8);
     expect(await pageErrors(page)).toEqual([]);
   });
+
+  it('shift-selects a range across pages that were never loaded', async () => {
+    await page.$eval('.table-scroller', (element) => element.scrollTo(0, 0));
+    await page.click('input[aria-label="Select load-00000"]');
+    await page.$eval('.table-scroller', (element) => element.scrollTo(0, 5000 * 44));
+    await expect.poll(visibleNames).toContain('load-05000');
+    await page.click('input[aria-label="Select load-05000"]', { modifiers: ['Shift'] });
+    await expect
+      .poll(() => page.textContent('[data-testid="selection-count"]'))
+      .toBe('5,001 selected');
+    expect(await page.getAttribute('[role="row"][data-name="load-04990"]', 'aria-selected')).toBe(
+      'true',
+    );
+    expect(await pageErrors(page)).toEqual([]);
+  });
 });

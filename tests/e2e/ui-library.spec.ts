@@ -238,6 +238,30 @@ describe('cassette library', () => {
     expect(download.bytes.equals(json.bytes)).toBe(true);
   });
 
+  it('selects a range with shift-click from the row clicked last, and clears part of it the same way', async () => {
+    await openLibrary();
+    const names = (await rowNames()).slice(0, 8);
+    const box = (index: number): string => `input[aria-label="Select ${names[index]}"]`;
+    const selected = (): Promise<string[]> =>
+      page.$$eval('[role="row"][aria-selected="true"]', (rows) =>
+        rows.map((row) => row.getAttribute('data-name') ?? ''),
+      );
+    await page.click(box(1));
+    await page.click(box(5), { modifiers: ['Shift'] });
+    await expect.poll(selected).toEqual(names.slice(1, 6));
+    expect(await page.textContent('[data-testid="selection-count"]')).toBe('5 selected');
+    await screenshotBothThemes(page, 'library-range-selected');
+    // From the anchor (row 5) up to row 3: row 3 was selected, so the range is cleared.
+    await page.click(box(3), { modifiers: ['Shift'] });
+    await expect.poll(selected).toEqual(names.slice(1, 3));
+    // A plain click toggles one row and moves the anchor; a shift-click below selects down to it.
+    await page.click(box(7));
+    await page.click(box(6), { modifiers: ['Shift'] });
+    await expect.poll(selected).toEqual([...names.slice(1, 3), ...names.slice(6, 8)]);
+    await page.click('input[aria-label="Select all matching cassettes"]');
+    await expect.poll(selected).toEqual([]);
+  });
+
   it('selects all matching cassettes, tags them, exports them as a zip and deletes them', async () => {
     await openLibrary();
     await page.fill('input[aria-label="Filter by name"]', 'bulk-1');
@@ -284,6 +308,11 @@ describe('cassette library', () => {
         content: await fs.readFile(path.join(IMPORT_FIXTURES_DIR, name), 'utf8'),
       })),
     );
+    const polly = JSON.parse(
+      await fs.readFile(path.join(IMPORT_FIXTURES_DIR, 'polly-recording.har'), 'utf8'),
+    );
+    polly.log._recordingName = 'Checkout / Pay with card';
+    files.push({ name: 'pay-with-card.har', content: JSON.stringify(polly) });
     files.push({ name: 'notes.txt', content: 'just some notes, not a cassette' });
     await page.evaluate((dropped) => {
       const transfer = new DataTransfer();
@@ -298,14 +327,17 @@ describe('cassette library', () => {
     const toasts = await page.$$eval('[data-testid="toast"]', (nodes) =>
       nodes.map((node) => node.textContent ?? ''),
     );
-    expect(toasts).toHaveLength(3);
+    expect(toasts).toHaveLength(4);
     expect(toasts[0]).toMatch(/^Imported chrome-devtools.*HAR/);
     expect(toasts[1]).toMatch(/^Imported .*Talkback/);
-    expect(toasts[2]).toMatch(/notes\.txt was not imported/);
+    // Its own recording name has "/": the file name names it.
+    expect(toasts[2]).toMatch(/^Imported pay-with-cardpay-with-card\.har: HAR/);
+    expect(toasts[3]).toMatch(/notes\.txt was not imported/);
     expect(await page.getAttribute('[data-testid="toast"]:has-text("notes.txt")', 'role')).toBe(
       'alert',
     );
     expect(await cassetteNames('{ nameContains: "chrome-devtools" }')).toEqual(['chrome-devtools']);
+    expect(await fs.readdir(studio.cassetteDir)).toContain('pay-with-card.json');
   });
 
   it('shows cards instead of the table in a narrow window', async () => {

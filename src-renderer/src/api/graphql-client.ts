@@ -4,9 +4,18 @@
  * knows which.
  */
 import type { Client } from 'graphql-ws';
-import { ApiError } from './api-error';
+import { ApiError, type GraphQLErrorLike } from './api-error';
 import type { TypedDocumentString } from './generated/graphql';
-import { postOperation, resultData, type ExecutionResultLike } from './http-transport';
+import {
+  executionResult,
+  postOperation,
+  postRequest,
+  resultData,
+  type ExecutionResultLike,
+  type OperationRequest,
+} from './http-transport';
+
+export type { ExecutionResultLike, OperationRequest } from './http-transport';
 
 /** Variables are optional for documents that need none. */
 export type VariablesArg<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
@@ -25,6 +34,13 @@ export interface GraphQLClient {
     variables: V,
     handlers: SubscriptionHandlers<R>,
   ): () => void;
+  /**
+   * An operation given as text, answered with GraphQL's own result (errors included, nothing
+   * thrown for them): for tools such as the API playground. Queries and mutations only.
+   */
+  executeRequest(request: OperationRequest): Promise<ExecutionResultLike>;
+  /** A subscription given as text: its results as they come. */
+  streamRequest(request: OperationRequest): AsyncIterable<ExecutionResultLike>;
   dispose(): Promise<void>;
 }
 
@@ -36,24 +52,30 @@ export interface ClientTransports {
   token: string | undefined;
 }
 
-/** One operation over graphql-ws, resolved with its single result. */
-function executeOverWs(client: Client, query: string, variables: unknown): Promise<unknown> {
+/** One operation over graphql-ws, resolved with its single result as it came. */
+function firstResultOverWs(
+  client: Client,
+  request: OperationRequest,
+): Promise<ExecutionResultLike> {
   return new Promise((resolve, reject) => {
     let settled = false;
     client.subscribe(
-      { query, variables: variables as Record<string, unknown> | undefined },
+      {
+        query: request.query,
+        variables: request.variables as Record<string, unknown> | undefined,
+        operationName: request.operationName ?? undefined,
+      },
       {
         next: (result: ExecutionResultLike) => {
-          if (settled) return;
+          if (!settled) resolve(result);
           settled = true;
-          try {
-            resolve(resultData(result));
-          } catch (error) {
-            reject(error instanceof Error ? error : ApiError.from(error));
-          }
         },
         error: (error) => {
-          if (!settled) reject(ApiError.from(error));
+          // GraphQL errors before execution (validation) come here as a list, not as a result.
+          if (!settled) {
+            if (Array.isArray(error)) resolve({ errors: error as GraphQLErrorLike[] });
+            else reject(ApiError.from(error));
+          }
           settled = true;
         },
         complete: () => {
@@ -68,7 +90,9 @@ function executeOverWs(client: Client, query: string, variables: unknown): Promi
 export function createGraphQLClient(transports: ClientTransports): GraphQLClient {
   const execute = async (document: { toString(): string }, variables: unknown): Promise<unknown> =>
     transports.httpEndpoint === undefined
-      ? executeOverWs(await transports.ws, document.toString(), variables)
+      ? resultData(
+          await firstResultOverWs(await transports.ws, { query: document.toString(), variables }),
+        )
       : postOperation(transports.httpEndpoint, transports.token, document.toString(), variables);
 
   return {
@@ -98,6 +122,30 @@ export function createGraphQLClient(transports: ClientTransports): GraphQLClient
         cancelled = true;
         stop?.();
       };
+    },
+    async executeRequest(request) {
+      if (transports.httpEndpoint === undefined) {
+        return firstResultOverWs(await transports.ws, request);
+      }
+      const { status, body } = await postRequest(
+        transports.httpEndpoint,
+        transports.token,
+        request,
+      );
+      return executionResult(body, status);
+    },
+    async *streamRequest(request) {
+      const client = await transports.ws;
+      try {
+        yield* client.iterate({
+          query: request.query,
+          variables: request.variables as Record<string, unknown> | undefined,
+          operationName: request.operationName ?? undefined,
+        });
+      } catch (error) {
+        if (!Array.isArray(error)) throw ApiError.from(error);
+        yield { errors: error as GraphQLErrorLike[] };
+      }
     },
     async dispose() {
       // A connection attempt that was refused rejects dispose(): there is nothing left to close.

@@ -6,13 +6,20 @@ export interface ExecutionResultLike {
   errors?: readonly GraphQLErrorLike[];
 }
 
-/** POSTs one operation and returns its data; rejects with an ApiError for any error. */
-export async function postOperation(
+export interface OperationRequest {
+  query: string;
+  variables?: unknown;
+  operationName?: string | null;
+}
+
+type AnswerBody = ExecutionResultLike & { error?: { code?: string; message?: string } };
+
+/** POSTs one operation; resolves with the HTTP status and the answer (undefined when not JSON). */
+export async function postRequest(
   endpoint: string,
   token: string | undefined,
-  query: string,
-  variables: unknown,
-): Promise<unknown> {
+  request: OperationRequest,
+): Promise<{ status: number; body: AnswerBody | undefined }> {
   let response: Response;
   try {
     response = await fetch(endpoint, {
@@ -22,21 +29,40 @@ export async function postOperation(
         accept: 'application/graphql-response+json, application/json',
         ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
       },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify(request),
     });
   } catch (error) {
     throw new ApiError(`The studio cannot be reached (${String(error)}).`, 'NETWORK_ERROR');
   }
-  const body = (await response.json().catch(() => undefined)) as
-    (ExecutionResultLike & { error?: { code?: string; message?: string } }) | undefined;
-  return resultData(body, response.status);
+  const body = (await response.json().catch(() => undefined)) as AnswerBody | undefined;
+  return { status: response.status, body };
+}
+
+/** POSTs one operation and returns its data; rejects with an ApiError for any error. */
+export async function postOperation(
+  endpoint: string,
+  token: string | undefined,
+  query: string,
+  variables: unknown,
+): Promise<unknown> {
+  const { status, body } = await postRequest(endpoint, token, { query, variables });
+  return resultData(body, status);
+}
+
+/** An HTTP answer as a GraphQL result: a refusal outside GraphQL becomes one error. */
+export function executionResult(body: AnswerBody | undefined, status: number): ExecutionResultLike {
+  if (body?.error !== undefined) {
+    const code = body.error.code ?? `HTTP_${status}`;
+    return { errors: [{ message: body.error.message ?? 'Refused.', extensions: { code } }] };
+  }
+  if (body === undefined) {
+    return { errors: [{ message: `The studio answered HTTP ${status} without JSON.` }] };
+  }
+  return body;
 }
 
 /** The data of a GraphQL answer, or the ApiError its errors (or HTTP refusal) describe. */
-export function resultData(
-  body: (ExecutionResultLike & { error?: { code?: string; message?: string } }) | undefined,
-  status = 200,
-): unknown {
+export function resultData(body: AnswerBody | undefined, status = 200): unknown {
   if (body?.errors !== undefined && body.errors.length > 0) throw ApiError.fromGraphQL(body.errors);
   if (body?.error !== undefined) {
     throw new ApiError(body.error.message ?? 'Refused.', body.error.code ?? `HTTP_${status}`);

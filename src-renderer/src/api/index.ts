@@ -9,7 +9,7 @@ import { createWsClient, websocketUrlFor } from './ws-transport';
 
 export { ApiError } from './api-error';
 export { useConnection } from './connection.store';
-export type { GraphQLClient } from './graphql-client';
+export type { ExecutionResultLike, GraphQLClient, OperationRequest } from './graphql-client';
 
 function createAppClient(win: Window): GraphQLClient {
   const token = readApiToken(win);

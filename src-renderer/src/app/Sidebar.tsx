@@ -1,8 +1,18 @@
 import { NavLink } from 'react-router-dom';
 
-const LINKS = [
+const LINKS: ReadonlyArray<{
+  to: string;
+  label: string;
+  icon: string;
+  hint?: string;
+  end: boolean;
+}> = [
   { to: '/', label: 'Dashboard', icon: '▦', hint: 'g then d', end: true },
   { to: '/cassettes', label: 'Cassettes', icon: '▤', hint: 'g then c', end: false },
+  { to: '/templates', label: 'Templates', icon: '✎', end: false },
+  { to: '/traffic', label: 'Live traffic', icon: '⇄', end: false },
+  { to: '/proxy', label: 'Proxy', icon: '⚙', end: false },
+  { to: '/playground', label: 'API playground', icon: '◇', end: false },
 ];
 
 /** The main navigation. */
@@ -18,7 +28,11 @@ export function Sidebar() {
       <ul>
         {LINKS.map((link) => (
           <li key={link.to}>
-            <NavLink to={link.to} end={link.end} title={`${link.label} (${link.hint})`}>
+            <NavLink
+              to={link.to}
+              end={link.end}
+              title={link.hint === undefined ? link.label : `${link.label} (${link.hint})`}
+            >
               <span aria-hidden="true" className="nav-icon">
                 {link.icon}
               </span>

@@ -31,6 +31,30 @@ export const router = createHashRouter([
           Component: (await import('../features/cassette/CassettePage')).CassettePage,
         }),
       },
+      {
+        path: 'templates',
+        lazy: async () => ({
+          Component: (await import('../features/templates/TemplateStudioPage')).TemplateStudioPage,
+        }),
+      },
+      {
+        path: 'traffic',
+        lazy: async () => ({
+          Component: (await import('../features/traffic/TrafficPage')).TrafficPage,
+        }),
+      },
+      {
+        path: 'proxy',
+        lazy: async () => ({
+          Component: (await import('../features/proxy/ProxyPage')).ProxyPage,
+        }),
+      },
+      {
+        path: 'playground',
+        lazy: async () => ({
+          Component: (await import('../features/playground/PlaygroundPage')).PlaygroundPage,
+        }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

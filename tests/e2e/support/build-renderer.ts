@@ -16,6 +16,7 @@ const SOURCES = [
   path.join(REPO, 'src-renderer'),
   path.join(REPO, 'src-main/server/message-port-websocket.ts'),
   path.join(REPO, 'src-main/server/ipc-protocol.ts'),
+  path.join(REPO, 'src-preload/desktop-api.ts'),
   path.join(REPO, 'package.json'),
 ];
 const LOCK_STALE_MS = 180_000;

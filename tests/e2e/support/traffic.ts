@@ -34,3 +34,23 @@ export function getViaProxy(proxyPort: number, url: string): Promise<number> {
     req.end();
   });
 }
+
+/** Like getViaProxy, with the response's body as text. */
+export function fetchViaProxy(
+  proxyPort: number,
+  url: string,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: proxyPort, path: url, method: 'GET' },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -135,21 +135,30 @@ describe('interaction input', () => {
     });
   });
 
-  it('accepts an edited interaction and says what is wrong with a bad one', () => {
-    const text = JSON.stringify(toInteractionInput(http));
+  it('accepts an edited interaction and says what is wrong with a bad one, and where', () => {
+    const text = JSON.stringify(toInteractionInput(http), null, 2);
     expect(parseInteractionInput(text)).toEqual({ input: JSON.parse(text) });
-    expect(parseInteractionInput('{')).toMatchObject({
-      error: expect.stringMatching(/^Not valid JSON/),
+    expect(parseInteractionInput('{\n  "kind": "Http",\n  "request": }')).toEqual({
+      problem: { message: 'Not valid JSON: Unexpected "}"', line: 3, column: 14 },
     });
     expect(parseInteractionInput('{"kind":"Http","request":{"method":"GET","url":"x"}}')).toEqual({
-      error: expect.stringMatching(/^response: /),
+      problem: { message: expect.stringMatching(/^response: /), line: 1, column: 1 },
     });
-    const wrongStatus = { ...JSON.parse(text), response: { status: 'ok' } };
-    expect(parseInteractionInput(JSON.stringify(wrongStatus))).toMatchObject({
-      error: expect.stringMatching(/^response\.status: /),
+    const wrongStatus = JSON.stringify(
+      { ...JSON.parse(text), response: { status: 'ok' } },
+      null,
+      2,
+    ).split('\n');
+    const statusLine = wrongStatus.findIndex((line) => line.includes('"status": "ok"'));
+    expect(parseInteractionInput(wrongStatus.join('\n'))).toEqual({
+      problem: {
+        message: expect.stringMatching(/^response\.status: /),
+        line: statusLine + 1,
+        column: wrongStatus[statusLine]!.indexOf('"status"') + 1,
+      },
     });
     expect(parseInteractionInput('{"kind":"Ftp"}')).toMatchObject({
-      error: expect.stringMatching(/^kind: /),
+      problem: { message: expect.stringMatching(/^kind: /), line: 1, column: 2 },
     });
   });
 });

@@ -103,6 +103,30 @@ export type CreateCassetteInput = {
   tags?: Array<string> | null | undefined;
 };
 
+/** How an exchange was answered. */
+export type ExchangeOutcome =
+  /** The proxy could not answer (see error). */
+  | 'ERROR'
+  /** Nothing in the cassette matched (replay mode). */
+  | 'MISSED'
+  /** By the upstream, not recorded. */
+  | 'PASSTHROUGH'
+  /** By the upstream, and recorded. */
+  | 'RECORDED'
+  /** From the cassette. */
+  | 'REPLAYED';
+
+/** The protocol of an exchange. */
+export type ExchangeProtocol =
+  /** Plain HTTP. */
+  | 'HTTP'
+  /** HTTPS (intercepted). */
+  | 'HTTPS'
+  /** Plain WebSocket. */
+  | 'WS'
+  /** WebSocket over TLS (intercepted). */
+  | 'WSS';
+
 /** Formats cassettes can be exported in. */
 export type ExportFormat =
   /** HAR 1.2. */
@@ -247,6 +271,26 @@ export type ProxyMode =
   /** Answer from the cassette only; unmatched requests fail. */
   | 'REPLAY';
 
+/** A response template to save in the user's library. */
+export type ResponseTemplateInput = {
+  /** The body template. */
+  body: string;
+  /** Its category (Auth, Webhooks, Timestamps… or any other). */
+  category: string;
+  /** The content type it answers with. */
+  contentType?: string | null | undefined;
+  /** What it is for. */
+  description?: string | null | undefined;
+  /** Extra response headers (name to template). */
+  headers?: unknown;
+  /** Its id: kebab-case, not one of a built-in template; saving again replaces it. */
+  id: string;
+  /** Its name. */
+  name: string;
+  /** The status it answers with; left out keeps the interaction's. */
+  status?: number | null | undefined;
+};
+
 /** What a cassette list is sorted by. */
 export type SortBy =
   /** Time since the cassette was recorded (ascending: youngest first). */
@@ -274,6 +318,20 @@ export type SortOrder =
   | 'Asc'
   /** Largest, last or newest first. */
   | 'Desc';
+
+/** How to start the proxy; fields left out use the configuration and the last mode chosen. */
+export type StartProxyInput = {
+  /** The cassette to record into or replay from. */
+  cassetteName?: string | null | undefined;
+  /** The record mode. */
+  mode?: ProxyMode | null | undefined;
+  /** The port; 0 picks a free one. */
+  port?: number | null | undefined;
+  /** Reverse-proxy target, such as https://api.example.com. */
+  target?: string | null | undefined;
+  /** Environment variables response templates may read (glob patterns); default the list set last. */
+  templateEnvAllowList?: Array<string> | null | undefined;
+};
 
 /** Changes to a cassette's metadata; fields left out keep their value. */
 export type UpdateCassetteInput = {
@@ -549,12 +607,6 @@ export type CassetteInteractionsQuery = {
   };
 };
 
-export type ResponseTemplatesQueryVariables = Exact<{ [key: string]: never }>;
-
-export type ResponseTemplatesQuery = {
-  responseTemplates: Array<{ id: string; name: string; category: string; description: string }>;
-};
-
 export type RenameCassetteMutationVariables = Exact<{
   name: string;
   newName: string;
@@ -664,17 +716,6 @@ export type DeleteInteractionMutationVariables = Exact<{
 }>;
 
 export type DeleteInteractionMutation = { deleteInteraction: boolean };
-
-export type ApplyTemplateMutationVariables = Exact<{
-  input: ApplyTemplateInput;
-}>;
-
-export type ApplyTemplateMutation = {
-  applyTemplate: {
-    applied: number;
-    results: Array<{ interactionId: string; ok: boolean; error: string | null }>;
-  };
-};
 
 export type DashboardQueryVariables = Exact<{
   days: number;
@@ -834,6 +875,347 @@ export type TagCassettesMutation = {
   };
 };
 
+export type ProxyStatusFieldsFragment = {
+  available: boolean;
+  running: boolean;
+  host: string;
+  port: number | null;
+  defaultPort: number;
+  mode: ProxyMode;
+  effectiveMode: ProxyMode;
+  cassette: string | null;
+  target: string | null;
+  counts: {
+    replayed: number;
+    recorded: number;
+    missed: number;
+    passthrough: number;
+    error: number;
+  };
+};
+
+export type ProxySetupQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ProxySetupQuery = {
+  proxyStatus: {
+    available: boolean;
+    running: boolean;
+    host: string;
+    port: number | null;
+    defaultPort: number;
+    mode: ProxyMode;
+    effectiveMode: ProxyMode;
+    cassette: string | null;
+    target: string | null;
+    counts: {
+      replayed: number;
+      recorded: number;
+      missed: number;
+      passthrough: number;
+      error: number;
+    };
+  };
+  caCertificate: {
+    pem: string;
+    commonName: string;
+    notBefore: string;
+    notAfter: string;
+    sha256Fingerprint: string;
+    leafSpkiFingerprintSha256Base64: string;
+  };
+};
+
+export type ProxyStateQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ProxyStateQuery = {
+  proxyStatus: {
+    available: boolean;
+    running: boolean;
+    host: string;
+    port: number | null;
+    defaultPort: number;
+    mode: ProxyMode;
+    effectiveMode: ProxyMode;
+    cassette: string | null;
+    target: string | null;
+    counts: {
+      replayed: number;
+      recorded: number;
+      missed: number;
+      passthrough: number;
+      error: number;
+    };
+  };
+};
+
+export type StartProxyMutationVariables = Exact<{
+  input?: StartProxyInput | null | undefined;
+}>;
+
+export type StartProxyMutation = {
+  startProxy: {
+    available: boolean;
+    running: boolean;
+    host: string;
+    port: number | null;
+    defaultPort: number;
+    mode: ProxyMode;
+    effectiveMode: ProxyMode;
+    cassette: string | null;
+    target: string | null;
+    counts: {
+      replayed: number;
+      recorded: number;
+      missed: number;
+      passthrough: number;
+      error: number;
+    };
+  };
+};
+
+export type StopProxyMutationVariables = Exact<{ [key: string]: never }>;
+
+export type StopProxyMutation = {
+  stopProxy: {
+    available: boolean;
+    running: boolean;
+    host: string;
+    port: number | null;
+    defaultPort: number;
+    mode: ProxyMode;
+    effectiveMode: ProxyMode;
+    cassette: string | null;
+    target: string | null;
+    counts: {
+      replayed: number;
+      recorded: number;
+      missed: number;
+      passthrough: number;
+      error: number;
+    };
+  };
+};
+
+export type SetProxyModeMutationVariables = Exact<{
+  mode: ProxyMode;
+  cassetteName?: string | null | undefined;
+}>;
+
+export type SetProxyModeMutation = {
+  setProxyMode: {
+    available: boolean;
+    running: boolean;
+    host: string;
+    port: number | null;
+    defaultPort: number;
+    mode: ProxyMode;
+    effectiveMode: ProxyMode;
+    cassette: string | null;
+    target: string | null;
+    counts: {
+      replayed: number;
+      recorded: number;
+      missed: number;
+      passthrough: number;
+      error: number;
+    };
+  };
+};
+
+export type HelperFieldsFragment = {
+  name: string;
+  category: string;
+  syntax: string;
+  description: string;
+  block: boolean;
+  custom: boolean;
+  examples: Array<{ template: string; output: string | null; note: string | null }>;
+};
+
+export type LibraryTemplateFieldsFragment = {
+  id: string;
+  name: string;
+  category: string;
+  description: string;
+  contentType: string;
+  status: number | null;
+  headers: unknown;
+  body: string;
+  source: string;
+};
+
+export type TemplateHelpersQueryVariables = Exact<{ [key: string]: never }>;
+
+export type TemplateHelpersQuery = {
+  templateHelpers: Array<{
+    name: string;
+    category: string;
+    syntax: string;
+    description: string;
+    block: boolean;
+    custom: boolean;
+    examples: Array<{ template: string; output: string | null; note: string | null }>;
+  }>;
+};
+
+export type ValidateTemplateQueryVariables = Exact<{
+  template: string;
+  sampleData?: unknown;
+  contentType?: string | null | undefined;
+}>;
+
+export type ValidateTemplateQuery = {
+  validateTemplate: {
+    valid: boolean;
+    preview: string;
+    usedVariables: Array<string>;
+    errors: Array<{ kind: string; message: string; line: number; column: number; origin: string }>;
+  };
+};
+
+export type ResponseTemplatesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ResponseTemplatesQuery = {
+  responseTemplates: Array<{
+    id: string;
+    name: string;
+    category: string;
+    description: string;
+    contentType: string;
+    status: number | null;
+    headers: unknown;
+    body: string;
+    source: string;
+  }>;
+};
+
+export type SaveResponseTemplateMutationVariables = Exact<{
+  input: ResponseTemplateInput;
+}>;
+
+export type SaveResponseTemplateMutation = {
+  saveResponseTemplate: {
+    id: string;
+    name: string;
+    category: string;
+    description: string;
+    contentType: string;
+    status: number | null;
+    headers: unknown;
+    body: string;
+    source: string;
+  };
+};
+
+export type DeleteResponseTemplateMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type DeleteResponseTemplateMutation = { deleteResponseTemplate: boolean };
+
+export type ExportResponseTemplatesQueryVariables = Exact<{
+  ids?: Array<string> | string | null | undefined;
+}>;
+
+export type ExportResponseTemplatesQuery = { exportResponseTemplates: string };
+
+export type ImportResponseTemplatesMutationVariables = Exact<{
+  json: string;
+  overwrite?: boolean | null | undefined;
+}>;
+
+export type ImportResponseTemplatesMutation = {
+  importResponseTemplates: { imported: Array<string>; skipped: Array<string> };
+};
+
+export type RegisterCustomHelperMutationVariables = Exact<{
+  name: string;
+  code: string;
+  description?: string | null | undefined;
+}>;
+
+export type RegisterCustomHelperMutation = {
+  registerCustomHelper: {
+    name: string;
+    category: string;
+    syntax: string;
+    description: string;
+    block: boolean;
+    custom: boolean;
+    examples: Array<{ template: string; output: string | null; note: string | null }>;
+  };
+};
+
+export type RemoveCustomHelperMutationVariables = Exact<{
+  name: string;
+}>;
+
+export type RemoveCustomHelperMutation = { removeCustomHelper: boolean };
+
+export type CassetteHttpInteractionsQueryVariables = Exact<{
+  name: string;
+}>;
+
+export type CassetteHttpInteractionsQuery = {
+  cassette: {
+    name: string;
+    interactions: Array<{
+      id: string;
+      request: { method: string; url: string } | null;
+      response: { status: number; hasTemplates: boolean } | null;
+    }>;
+  };
+};
+
+export type ApplyTemplateMutationVariables = Exact<{
+  input: ApplyTemplateInput;
+}>;
+
+export type ApplyTemplateMutation = {
+  applyTemplate: {
+    applied: number;
+    preview: boolean;
+    results: Array<{
+      interactionId: string;
+      ok: boolean;
+      diff: string | null;
+      error: string | null;
+    }>;
+  };
+};
+
+export type LiveTrafficSubscriptionVariables = Exact<{
+  cassetteName?: string | null | undefined;
+}>;
+
+export type LiveTrafficSubscription = {
+  proxyTraffic: {
+    id: string;
+    timestamp: string;
+    cassette: string | null;
+    protocol: ExchangeProtocol;
+    latencyMs: number;
+    outcome: ExchangeOutcome;
+    error: string | null;
+    interactionId: string | null;
+    request: { method: string; url: string; headers: unknown; bodySize: number };
+    response: { status: number; headers: unknown; bodySize: number } | null;
+    nearMisses: Array<{
+      interactionId: string;
+      index: number;
+      distance: number;
+      exhausted: boolean;
+      differences: Array<{
+        field: string;
+        name: string | null;
+        expected: string | null;
+        actual: string | null;
+        note: string | null;
+      }>;
+    }>;
+  };
+};
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -940,6 +1322,63 @@ export const InteractionFieldsFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'InteractionFields' },
 ) as unknown as TypedDocumentString<InteractionFieldsFragment, unknown>;
+export const ProxyStatusFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ProxyStatusFields on ProxyStatus {
+  available
+  running
+  host
+  port
+  defaultPort
+  mode
+  effectiveMode
+  cassette
+  target
+  counts {
+    replayed
+    recorded
+    missed
+    passthrough
+    error
+  }
+}
+    `,
+  { fragmentName: 'ProxyStatusFields' },
+) as unknown as TypedDocumentString<ProxyStatusFieldsFragment, unknown>;
+export const HelperFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment HelperFields on TemplateHelper {
+  name
+  category
+  syntax
+  description
+  examples {
+    template
+    output
+    note
+  }
+  block
+  custom
+}
+    `,
+  { fragmentName: 'HelperFields' },
+) as unknown as TypedDocumentString<HelperFieldsFragment, unknown>;
+export const LibraryTemplateFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment LibraryTemplateFields on ResponseTemplate {
+  id
+  name
+  category
+  description
+  contentType
+  status
+  headers
+  body
+  source
+}
+    `,
+  { fragmentName: 'LibraryTemplateFields' },
+) as unknown as TypedDocumentString<LibraryTemplateFieldsFragment, unknown>;
 export const ProxyStatusDocument = new TypedDocumentString(`
     query ProxyStatus {
   proxyStatus {
@@ -1105,16 +1544,6 @@ export const CassetteInteractionsDocument = new TypedDocumentString(`
   CassetteInteractionsQuery,
   CassetteInteractionsQueryVariables
 >;
-export const ResponseTemplatesDocument = new TypedDocumentString(`
-    query ResponseTemplates {
-  responseTemplates {
-    id
-    name
-    category
-    description
-  }
-}
-    `) as unknown as TypedDocumentString<ResponseTemplatesQuery, ResponseTemplatesQueryVariables>;
 export const RenameCassetteDocument = new TypedDocumentString(`
     mutation RenameCassette($name: String!, $newName: String!) {
   renameCassette(name: $name, newName: $newName) {
@@ -1234,18 +1663,6 @@ export const DeleteInteractionDocument = new TypedDocumentString(`
   DeleteInteractionMutation,
   DeleteInteractionMutationVariables
 >;
-export const ApplyTemplateDocument = new TypedDocumentString(`
-    mutation ApplyTemplate($input: ApplyTemplateInput!) {
-  applyTemplate(input: $input) {
-    applied
-    results {
-      interactionId
-      ok
-      error
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ApplyTemplateMutation, ApplyTemplateMutationVariables>;
 export const DashboardDocument = new TypedDocumentString(`
     query Dashboard($days: Int!, $utcOffsetMinutes: Int) {
   globalStats {
@@ -1421,3 +1838,337 @@ export const TagCassettesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TagCassettesMutation, TagCassettesMutationVariables>;
+export const ProxySetupDocument = new TypedDocumentString(`
+    query ProxySetup {
+  proxyStatus {
+    ...ProxyStatusFields
+  }
+  caCertificate {
+    pem
+    commonName
+    notBefore
+    notAfter
+    sha256Fingerprint
+    leafSpkiFingerprintSha256Base64
+  }
+}
+    fragment ProxyStatusFields on ProxyStatus {
+  available
+  running
+  host
+  port
+  defaultPort
+  mode
+  effectiveMode
+  cassette
+  target
+  counts {
+    replayed
+    recorded
+    missed
+    passthrough
+    error
+  }
+}`) as unknown as TypedDocumentString<ProxySetupQuery, ProxySetupQueryVariables>;
+export const ProxyStateDocument = new TypedDocumentString(`
+    query ProxyState {
+  proxyStatus {
+    ...ProxyStatusFields
+  }
+}
+    fragment ProxyStatusFields on ProxyStatus {
+  available
+  running
+  host
+  port
+  defaultPort
+  mode
+  effectiveMode
+  cassette
+  target
+  counts {
+    replayed
+    recorded
+    missed
+    passthrough
+    error
+  }
+}`) as unknown as TypedDocumentString<ProxyStateQuery, ProxyStateQueryVariables>;
+export const StartProxyDocument = new TypedDocumentString(`
+    mutation StartProxy($input: StartProxyInput) {
+  startProxy(input: $input) {
+    ...ProxyStatusFields
+  }
+}
+    fragment ProxyStatusFields on ProxyStatus {
+  available
+  running
+  host
+  port
+  defaultPort
+  mode
+  effectiveMode
+  cassette
+  target
+  counts {
+    replayed
+    recorded
+    missed
+    passthrough
+    error
+  }
+}`) as unknown as TypedDocumentString<StartProxyMutation, StartProxyMutationVariables>;
+export const StopProxyDocument = new TypedDocumentString(`
+    mutation StopProxy {
+  stopProxy {
+    ...ProxyStatusFields
+  }
+}
+    fragment ProxyStatusFields on ProxyStatus {
+  available
+  running
+  host
+  port
+  defaultPort
+  mode
+  effectiveMode
+  cassette
+  target
+  counts {
+    replayed
+    recorded
+    missed
+    passthrough
+    error
+  }
+}`) as unknown as TypedDocumentString<StopProxyMutation, StopProxyMutationVariables>;
+export const SetProxyModeDocument = new TypedDocumentString(`
+    mutation SetProxyMode($mode: ProxyMode!, $cassetteName: String) {
+  setProxyMode(mode: $mode, cassetteName: $cassetteName) {
+    ...ProxyStatusFields
+  }
+}
+    fragment ProxyStatusFields on ProxyStatus {
+  available
+  running
+  host
+  port
+  defaultPort
+  mode
+  effectiveMode
+  cassette
+  target
+  counts {
+    replayed
+    recorded
+    missed
+    passthrough
+    error
+  }
+}`) as unknown as TypedDocumentString<SetProxyModeMutation, SetProxyModeMutationVariables>;
+export const TemplateHelpersDocument = new TypedDocumentString(`
+    query TemplateHelpers {
+  templateHelpers {
+    ...HelperFields
+  }
+}
+    fragment HelperFields on TemplateHelper {
+  name
+  category
+  syntax
+  description
+  examples {
+    template
+    output
+    note
+  }
+  block
+  custom
+}`) as unknown as TypedDocumentString<TemplateHelpersQuery, TemplateHelpersQueryVariables>;
+export const ValidateTemplateDocument = new TypedDocumentString(`
+    query ValidateTemplate($template: String!, $sampleData: JSON, $contentType: String) {
+  validateTemplate(
+    template: $template
+    sampleData: $sampleData
+    contentType: $contentType
+  ) {
+    valid
+    preview
+    usedVariables
+    errors {
+      kind
+      message
+      line
+      column
+      origin
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ValidateTemplateQuery, ValidateTemplateQueryVariables>;
+export const ResponseTemplatesDocument = new TypedDocumentString(`
+    query ResponseTemplates {
+  responseTemplates {
+    ...LibraryTemplateFields
+  }
+}
+    fragment LibraryTemplateFields on ResponseTemplate {
+  id
+  name
+  category
+  description
+  contentType
+  status
+  headers
+  body
+  source
+}`) as unknown as TypedDocumentString<ResponseTemplatesQuery, ResponseTemplatesQueryVariables>;
+export const SaveResponseTemplateDocument = new TypedDocumentString(`
+    mutation SaveResponseTemplate($input: ResponseTemplateInput!) {
+  saveResponseTemplate(input: $input) {
+    ...LibraryTemplateFields
+  }
+}
+    fragment LibraryTemplateFields on ResponseTemplate {
+  id
+  name
+  category
+  description
+  contentType
+  status
+  headers
+  body
+  source
+}`) as unknown as TypedDocumentString<
+  SaveResponseTemplateMutation,
+  SaveResponseTemplateMutationVariables
+>;
+export const DeleteResponseTemplateDocument = new TypedDocumentString(`
+    mutation DeleteResponseTemplate($id: String!) {
+  deleteResponseTemplate(id: $id)
+}
+    `) as unknown as TypedDocumentString<
+  DeleteResponseTemplateMutation,
+  DeleteResponseTemplateMutationVariables
+>;
+export const ExportResponseTemplatesDocument = new TypedDocumentString(`
+    query ExportResponseTemplates($ids: [String!]) {
+  exportResponseTemplates(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<
+  ExportResponseTemplatesQuery,
+  ExportResponseTemplatesQueryVariables
+>;
+export const ImportResponseTemplatesDocument = new TypedDocumentString(`
+    mutation ImportResponseTemplates($json: String!, $overwrite: Boolean) {
+  importResponseTemplates(json: $json, overwrite: $overwrite) {
+    imported
+    skipped
+  }
+}
+    `) as unknown as TypedDocumentString<
+  ImportResponseTemplatesMutation,
+  ImportResponseTemplatesMutationVariables
+>;
+export const RegisterCustomHelperDocument = new TypedDocumentString(`
+    mutation RegisterCustomHelper($name: String!, $code: String!, $description: String) {
+  registerCustomHelper(name: $name, code: $code, description: $description) {
+    ...HelperFields
+  }
+}
+    fragment HelperFields on TemplateHelper {
+  name
+  category
+  syntax
+  description
+  examples {
+    template
+    output
+    note
+  }
+  block
+  custom
+}`) as unknown as TypedDocumentString<
+  RegisterCustomHelperMutation,
+  RegisterCustomHelperMutationVariables
+>;
+export const RemoveCustomHelperDocument = new TypedDocumentString(`
+    mutation RemoveCustomHelper($name: String!) {
+  removeCustomHelper(name: $name)
+}
+    `) as unknown as TypedDocumentString<
+  RemoveCustomHelperMutation,
+  RemoveCustomHelperMutationVariables
+>;
+export const CassetteHttpInteractionsDocument = new TypedDocumentString(`
+    query CassetteHttpInteractions($name: String!) {
+  cassette(name: $name) {
+    name
+    interactions(kind: Http) {
+      id
+      request {
+        method
+        url
+      }
+      response {
+        status
+        hasTemplates
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  CassetteHttpInteractionsQuery,
+  CassetteHttpInteractionsQueryVariables
+>;
+export const ApplyTemplateDocument = new TypedDocumentString(`
+    mutation ApplyTemplate($input: ApplyTemplateInput!) {
+  applyTemplate(input: $input) {
+    applied
+    preview
+    results {
+      interactionId
+      ok
+      diff
+      error
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApplyTemplateMutation, ApplyTemplateMutationVariables>;
+export const LiveTrafficDocument = new TypedDocumentString(`
+    subscription LiveTraffic($cassetteName: String) {
+  proxyTraffic(cassetteName: $cassetteName) {
+    id
+    timestamp
+    cassette
+    protocol
+    request {
+      method
+      url
+      headers
+      bodySize
+    }
+    response {
+      status
+      headers
+      bodySize
+    }
+    latencyMs
+    outcome
+    error
+    interactionId
+    nearMisses {
+      interactionId
+      index
+      distance
+      exhausted
+      differences {
+        field
+        name
+        expected
+        actual
+        note
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveTrafficSubscription, LiveTrafficSubscriptionVariables>;

@@ -1,12 +1,17 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { CodeEditor } from '../../components/code-editor/CodeEditor';
 import { Dialog } from '../../components/Dialog';
 import { updateInteraction } from './cassette-actions';
 import type { Interaction } from './cassette.store';
-import { parseInteractionInput, toInteractionInput } from './interaction-input';
+import {
+  parseInteractionInput,
+  toInteractionInput,
+  type InteractionProblem,
+} from './interaction-input';
 
 /**
- * Edits an interaction as JSON, checked before it is sent. (A plain text area until the template
- * studio brings Monaco.)
+ * Edits an interaction as JSON in the code editor. Save checks it first: a syntax error or an
+ * interaction the model refuses is shown, marked at its line, and nothing is sent until it is fixed.
  */
 export function EditInteractionDialog(props: {
   cassette: string;
@@ -15,12 +20,13 @@ export function EditInteractionDialog(props: {
 }) {
   const { cassette, interaction, onClose } = props;
   const [text, setText] = useState(() => JSON.stringify(toInteractionInput(interaction), null, 2));
-  const [problem, setProblem] = useState<string | undefined>();
+  const [problem, setProblem] = useState<InteractionProblem | undefined>();
   const [busy, setBusy] = useState(false);
+  const markers = useMemo(() => (problem === undefined ? [] : [problem]), [problem]);
   const submit = async (): Promise<void> => {
     const parsed = parseInteractionInput(text);
-    if ('error' in parsed) {
-      setProblem(parsed.error);
+    if ('problem' in parsed) {
+      setProblem(parsed.problem);
       return;
     }
     setBusy(true);
@@ -34,18 +40,16 @@ export function EditInteractionDialog(props: {
       open
       onClose={onClose}
       onSubmit={() => void submit()}
-      busy={busy}
+      busy={busy || problem !== undefined}
     >
-      <textarea
-        className="textarea editor"
-        aria-label="Interaction JSON"
-        aria-invalid={problem !== undefined}
-        aria-describedby="interaction-problem"
-        spellCheck={false}
-        rows={18}
+      <CodeEditor
         value={text}
-        onChange={(event) => {
-          setText(event.target.value);
+        language="json"
+        ariaLabel="Interaction JSON"
+        height="min(60vh, 480px)"
+        markers={markers}
+        onChange={(value) => {
+          setText(value);
           setProblem(undefined);
         }}
       />
@@ -54,7 +58,9 @@ export function EditInteractionDialog(props: {
         className="problem"
         role={problem === undefined ? undefined : 'alert'}
       >
-        {problem ?? ''}
+        {problem === undefined
+          ? ''
+          : `${problem.message} (line ${problem.line}, column ${problem.column})`}
       </p>
     </Dialog>
   );

@@ -2,7 +2,6 @@
 import { api } from '../../api';
 import {
   AddInteractionDocument,
-  ApplyTemplateDocument,
   DeleteInteractionDocument,
   RenameCassetteDocument,
   SaveCassetteDocument,
@@ -84,31 +83,5 @@ export async function deleteInteraction(name: string, id: string): Promise<void>
     await reload(name);
   } catch (error) {
     toastError(`Interaction ${id} was not deleted`, error);
-  }
-}
-
-export async function applyTemplate(
-  name: string,
-  id: string,
-  templateId: string,
-): Promise<boolean> {
-  try {
-    const { applyTemplate: result } = await api.mutate(ApplyTemplateDocument, {
-      input: { cassetteName: name, interactionIds: [id], templateId },
-    });
-    const failure = result.results.find((item) => !item.ok);
-    if (failure !== undefined) {
-      toastError(
-        'The template was not applied',
-        new Error(failure.error ?? 'It does not apply here.'),
-      );
-      return false;
-    }
-    toastSuccess('Template applied', `to interaction ${id}`);
-    await reload(name);
-    return true;
-  } catch (error) {
-    toastError('The template was not applied', error);
-    return false;
   }
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { HTTP_ERROR_TYPES } from '../../../../proxy/cassette/cassette.model';
 import type { InteractionInput } from '../../api/generated/graphql';
+import { scanJson } from '../../components/code-editor/json-locations';
 import type { Interaction } from './cassette.store';
 
 export function toInteractionInput(interaction: Interaction): InteractionInput {
@@ -95,19 +96,30 @@ const interactionSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-/** The edited text as an InteractionInput, or what is wrong with it (with the path). */
+/** What is wrong with an edited interaction, and where in the text (1-based). */
+export interface InteractionProblem {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** The edited text as an InteractionInput, or what is wrong with it and where. */
 export function parseInteractionInput(
   text: string,
-): { input: InteractionInput } | { error: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { error: `Not valid JSON: ${(error as Error).message}` };
+): { input: InteractionInput } | { problem: InteractionProblem } {
+  const scan = scanJson(text);
+  if (!scan.ok) {
+    return { problem: { message: `Not valid JSON: ${scan.message}`, ...scan.position } };
   }
-  const result = interactionSchema.safeParse(value);
+  const result = interactionSchema.safeParse(scan.value);
   if (result.success) return { input: result.data as InteractionInput };
   const issue = result.error.issues[0];
-  const where = issue === undefined || issue.path.length === 0 ? '' : `${issue.path.join('.')}: `;
-  return { error: `${where}${issue?.message ?? 'invalid interaction'}` };
+  const path = issue?.path ?? [];
+  const where = path.length === 0 ? '' : `${path.join('.')}: `;
+  return {
+    problem: {
+      message: `${where}${issue?.message ?? 'invalid interaction'}`,
+      ...scan.positionOf(path),
+    },
+  };
 }

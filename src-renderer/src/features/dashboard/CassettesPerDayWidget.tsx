@@ -1,50 +1,42 @@
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { useThemeColors } from '../../lib/use-theme-colors';
+import { DeferredMount } from '../../components/DeferredMount';
+import type { DaySeries } from './CassettesPerDayChart';
 import { cassettesPerDay } from './dashboard-figures';
 import type { DashboardData } from './dashboard.store';
+import { loadCassettesPerDayChart } from './lazy-charts';
+
+const CHART_HEIGHT = 200;
 
 export function CassettesPerDayWidget({ data }: { data: DashboardData }) {
-  const colors = useThemeColors();
   const points = cassettesPerDay(data.activity, data.stats.totalCassettes);
+  const series: DaySeries[] = [
+    { key: 'cassettes', name: 'Cassettes', color: 'chart-1' },
+    { key: 'created', name: 'Created', color: 'chart-2' },
+  ];
   return (
-    <div
-      role="img"
-      aria-label={`Cassettes per day: ${points.map((point) => `${point.label} ${point.cassettes}`).join(', ')}`}
-    >
-      <ResponsiveContainer width="100%" height={200}>
-        <LineChart data={points} margin={{ top: 8, right: 16, left: 0, bottom: 0 }}>
-          <CartesianGrid stroke={colors.border} strokeDasharray="3 3" />
-          <XAxis dataKey="label" stroke={colors['text-muted']} fontSize={11} />
-          <YAxis allowDecimals={false} stroke={colors['text-muted']} fontSize={11} width={40} />
-          <Tooltip />
-          <Legend />
-          <Line
-            type="monotone"
-            dataKey="cassettes"
-            name="Cassettes"
-            stroke={colors['chart-1']}
-            strokeWidth={2}
-            isAnimationActive={false}
-          />
-          <Line
-            type="monotone"
-            dataKey="created"
-            name="Created"
-            stroke={colors['chart-2']}
-            strokeWidth={2}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
+    <div className="stack">
+      <div
+        role="img"
+        aria-label={`Cassettes per day: ${points.map((point) => `${point.label} ${point.cassettes}`).join(', ')}`}
+      >
+        <DeferredMount height={CHART_HEIGHT} load={loadCassettesPerDayChart}>
+          {(CassettesPerDayChart, width) => (
+            <CassettesPerDayChart
+              points={points}
+              series={series}
+              height={CHART_HEIGHT}
+              width={width}
+            />
+          )}
+        </DeferredMount>
+      </div>
+      <ul className="legend legend-row" aria-hidden="true">
+        {series.map((line) => (
+          <li key={line.key}>
+            <span className="swatch" style={{ background: `var(--${line.color})` }} />
+            {line.name}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

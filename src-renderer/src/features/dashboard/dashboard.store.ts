@@ -55,7 +55,10 @@ export const useDashboard = create<DashboardState>()((set, get) => ({
   },
   setStats(stats) {
     const data = get().data;
-    if (data !== undefined) set({ data: { ...data, stats }, updatedAt: Date.now() });
+    if (data === undefined) return;
+    // The subscription starts with the figures the query just gave: nothing to redraw then.
+    const changed = JSON.stringify(stats) !== JSON.stringify(data.stats);
+    set(changed ? { data: { ...data, stats }, updatedAt: Date.now() } : { updatedAt: Date.now() });
   },
 }));
 

@@ -1,4 +1,5 @@
 import { ProgressBar } from '../../components/ProgressBar';
+import { formatCount } from '../../lib/format';
 import { useBulkProgress } from './bulk-progress.store';
 import { useLibraryDialog } from './library-dialog.store';
 import { useLibrary } from './library.store';
@@ -15,7 +16,7 @@ export function BulkBar() {
     <div className="bulk-bar card" role="region" aria-label="Selected cassettes">
       {task === undefined ? (
         <>
-          <strong data-testid="selection-count">{selection.size} selected</strong>
+          <strong data-testid="selection-count">{formatCount(selection.size)} selected</strong>
           <button type="button" className="btn" onClick={() => open({ kind: 'bulk-tag', names })}>
             Tag…
           </button>

@@ -3,11 +3,18 @@ import type { CassetteRowFragment } from '../../api/generated/graphql';
 import { formatAge, formatBytes, formatCount } from '../../lib/format';
 import { RowActions } from './RowActions';
 import { useLibrary } from './library.store';
+import { isShiftClick } from './shift-click';
 
 /** A cassette as a card, for narrow windows. */
-export function CassetteCard({ cassette }: { cassette: CassetteRowFragment }) {
+export function CassetteCard({
+  index,
+  cassette,
+}: {
+  index: number;
+  cassette: CassetteRowFragment;
+}) {
   const selected = useLibrary((state) => state.selection.has(cassette.name));
-  const toggle = useLibrary((state) => state.toggle);
+  const clickRow = useLibrary((state) => state.clickRow);
   return (
     <article
       className={`card cassette-card${selected ? ' selected' : ''}`}
@@ -18,7 +25,7 @@ export function CassetteCard({ cassette }: { cassette: CassetteRowFragment }) {
           type="checkbox"
           aria-label={`Select ${cassette.name}`}
           checked={selected}
-          onChange={() => toggle(cassette.name)}
+          onChange={(event) => void clickRow(index, cassette.name, isShiftClick(event))}
         />
         <Link
           className="row-link card-title"

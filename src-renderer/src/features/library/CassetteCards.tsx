@@ -26,7 +26,7 @@ export function CassetteCards() {
               {cassette === undefined ? (
                 <div className="card cassette-card placeholder" />
               ) : (
-                <CassetteCard cassette={cassette} />
+                <CassetteCard index={item.index} cassette={cassette} />
               )}
             </li>
           );

@@ -4,6 +4,7 @@ import type { CassetteRowFragment } from '../../api/generated/graphql';
 import { formatAge, formatBytes, formatCount, formatDateTime } from '../../lib/format';
 import { RowActions } from './RowActions';
 import { useLibrary } from './library.store';
+import { isShiftClick } from './shift-click';
 
 interface RowProps {
   index: number;
@@ -18,7 +19,7 @@ export function CassetteTableRow({ index, cassette, top, height, onArrow }: RowP
   const selected = useLibrary(
     (state) => cassette !== undefined && state.selection.has(cassette.name),
   );
-  const toggle = useLibrary((state) => state.toggle);
+  const clickRow = useLibrary((state) => state.clickRow);
   const style = { transform: `translateY(${top}px)`, height };
   if (cassette === undefined) {
     return (
@@ -46,7 +47,7 @@ export function CassetteTableRow({ index, cassette, top, height, onArrow }: RowP
           type="checkbox"
           aria-label={`Select ${name}`}
           checked={selected}
-          onChange={() => toggle(name)}
+          onChange={(event) => void clickRow(index, name, isShiftClick(event))}
         />
       </div>
       <div role="cell" className="cell cell-name">

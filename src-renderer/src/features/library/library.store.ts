@@ -33,6 +33,8 @@ interface LibraryState {
   /** Bumped whenever the query changes, so answers to older queries are dropped. */
   generation: number;
   selection: Set<string>;
+  /** The row whose checkbox was clicked last: where a shift-click's range starts. */
+  anchor: number | undefined;
   setFilters(changes: Partial<LibraryFilters>): void;
   resetFilters(): void;
   sortBy(column: SortKey['sortBy'], additive: boolean): void;
@@ -41,6 +43,11 @@ interface LibraryState {
   /** Fetches again every page loaded (after a change). */
   refresh(): Promise<void>;
   toggle(name: string): void;
+  /**
+   * A click on the checkbox of row `index`: toggles it; with shift, gives every row from the anchor
+   * to it the clicked row's new state (fetching the pages between that are not loaded).
+   */
+  clickRow(index: number, name: string, shift: boolean): Promise<void>;
   setSelection(names: Iterable<string>): void;
   /** Selects every cassette matching the filters, on every page. */
   selectAllMatching(): Promise<void>;
@@ -77,10 +84,20 @@ export const useLibrary = create<LibraryState>()((set, get) => {
     }
   }
 
+  /** Fetches the pages holding rows `first` to `last` that are not loaded, and waits for them. */
+  async function loadRows(first: number, last: number): Promise<void> {
+    const { pages, generation } = get();
+    const missing: number[] = [];
+    for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
+      if (pages[page] === undefined) missing.push(page);
+    }
+    await Promise.all(missing.map((page) => fetchPage(page, generation)));
+  }
+
   /** A new query: pages are dropped and the first one fetched. */
   function restart(): void {
     const generation = get().generation + 1;
-    set({ generation, pages: {}, loadingPages: {}, error: undefined });
+    set({ generation, pages: {}, loadingPages: {}, error: undefined, anchor: undefined });
     void fetchPage(0, generation);
   }
 
@@ -93,6 +110,7 @@ export const useLibrary = create<LibraryState>()((set, get) => {
     error: undefined,
     generation: 0,
     selection: new Set(),
+    anchor: undefined,
     setFilters(changes) {
       const filters = { ...get().filters, ...changes };
       saveJson(FILTERS_KEY, filters);
@@ -148,6 +166,22 @@ export const useLibrary = create<LibraryState>()((set, get) => {
       if (selection.has(name)) selection.delete(name);
       else selection.add(name);
       set({ selection });
+    },
+    async clickRow(index, name, shift) {
+      const { anchor, selection } = get();
+      set({ anchor: index });
+      if (!shift || anchor === undefined || anchor === index) return get().toggle(name);
+      const select = !selection.has(name);
+      const [first, last] = anchor < index ? [anchor, index] : [index, anchor];
+      await loadRows(first, last);
+      const next = new Set(get().selection);
+      for (let row = first; row <= last; row++) {
+        const cassette = rowAt(get(), row);
+        if (cassette === undefined) continue;
+        if (select) next.add(cassette.name);
+        else next.delete(cassette.name);
+      }
+      set({ selection: next });
     },
     setSelection(names) {
       set({ selection: new Set(names) });
