@@ -4,6 +4,7 @@
  * Chrome's WebSocket entries are sessions, everything else an HTTP exchange.
  */
 import type { Cassette, Headers, HttpError, HttpRequest, Interaction } from '../cassette.model';
+import { cassetteNameProblem } from '../cassette-name';
 import { headersFromPairs } from '../headers';
 import { errorTypeFromText } from './error-type-from-text';
 import type { CassetteFormat, DecodeContext } from './format';
@@ -73,6 +74,15 @@ function interactionOf(entry: HarEntry, index: number, now: string): Interaction
   return { type: 'Http', id, recordedAt, ...timing, request, response };
 }
 
+/**
+ * Polly's `_recordingName` when it can name a cassette: a name made of a test's title path
+ * ("suite/test") or a page title with "/" cannot, and the file name then names the cassette.
+ */
+function recordingNameOf(log: { _recordingName?: string | undefined }): string | undefined {
+  const name = log._recordingName?.trim();
+  return name !== undefined && cassetteNameProblem(name) === undefined ? name : undefined;
+}
+
 function decodeHar(document: unknown, context: DecodeContext): Cassette {
   const { log } = validateDocument(harSchema, document, context.fileName);
   const now = new Date().toISOString();
@@ -86,7 +96,7 @@ function decodeHar(document: unknown, context: DecodeContext): Cassette {
     version: log.version ?? '1.2',
     interactions: log.entries.map((entry, index) => interactionOf(entry, index, now)),
     context,
-    documentName: log._recordingName,
+    documentName: recordingNameOf(log),
     defaultName: 'har-import',
     description: `Imported from HAR${writer}`,
     now,

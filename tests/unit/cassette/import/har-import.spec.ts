@@ -145,10 +145,26 @@ describe('HAR import: a Polly.js recording', () => {
     fileName: '/recordings/orders_123/recording.har',
   });
 
-  it("prefers Polly's recording name to its generic file name", () => {
-    expect(cassette.name).toBe('orders-api/lists orders');
+  it("prefers Polly's recording name to the file name when it is a valid cassette name", () => {
+    const document = readJsonFixture('polly-recording.har') as { log: Record<string, unknown> };
+    document.log._recordingName = '  orders-api lists orders ';
+    const named = harFormat.decode(document, { fileName: '/recordings/orders_123/recording.har' });
+    expect(named.name).toBe('orders-api lists orders');
+  });
+
+  it('falls back to the file name when the recording name has "/" or other unsafe characters', () => {
+    // The fixture's recording name is Polly's title path, "orders-api/lists orders".
+    expect(cassette.name).toBe('recording');
     expect(cassette.metadata.description).toBe('Imported from HAR written by Polly.JS 6.0.6');
     expect(cassette.recordedAt).toBe('2025-03-14T10:20:31.300Z');
+    const document = readJsonFixture('polly-recording.har') as { log: Record<string, unknown> };
+    for (const title of ['Creator / Page: "title"', 'a\\b', 'CON', '..']) {
+      document.log._recordingName = title;
+      expect(harFormat.decode(document, { fileName: 'C:\\exports\\checkout.har' }).name).toBe(
+        'checkout',
+      );
+    }
+    expect(harFormat.decode(document, {}).name).toBe('har-import');
   });
 
   it("decodes Polly's encoded chunks (wire bytes) and keeps them byte-exact", () => {
