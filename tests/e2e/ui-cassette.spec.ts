@@ -5,36 +5,17 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { gqlData } from '../integration/api/api-harness';
-import {
-  launchBrowser,
-  openPage,
-  pageErrors,
-  screenshotBothThemes,
-  seriousAxeViolations,
-} from './support/browser';
-import { startE2eStudio, type E2eStudio } from './support/studio';
+import { pageErrors, screenshotBothThemes, seriousAxeViolations } from './support/browser';
+import { type E2eStudio } from './support/studio';
+import { useUiSession } from './support/ui-session';
 
 let studio: E2eStudio;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  studio = await startE2eStudio();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await studio?.close();
-});
-
-beforeEach(async () => {
-  await page?.context().close();
-  page = await openPage(browser);
-});
+useUiSession({ pagePerTest: true }, (session) => ({ studio, page } = session));
 
 async function openCassette(name: string, tab?: string): Promise<void> {
   await page.goto(`${studio.url}/#/cassettes/${encodeURIComponent(name)}`);

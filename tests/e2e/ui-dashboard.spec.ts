@@ -2,36 +2,19 @@
  * The dashboard against the real headless studio: figures from the library, live updates while
  * traffic is recorded through the proxy, a layout kept in preferences, screenshots and axe.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  openPage,
-  pageErrors,
-  screenshotBothThemes,
-  seriousAxeViolations,
-} from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { pageErrors, screenshotBothThemes, seriousAxeViolations } from './support/browser';
 import { gqlData } from '../integration/api/api-harness';
-import { startE2eStudio, type E2eStudio } from './support/studio';
-import { getViaProxy, startUpstream, type Upstream } from './support/traffic';
+import { type E2eStudio } from './support/studio';
+import { useUiSession } from './support/ui-session';
+import { getViaProxy, type Upstream } from './support/traffic';
 
 let studio: E2eStudio;
 let upstream: Upstream;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  studio = await startE2eStudio();
-  upstream = await startUpstream();
-  browser = await launchBrowser();
-  page = await openPage(browser);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await upstream?.close();
-  await studio?.close();
-});
+useUiSession({ upstream: true }, (session) => ({ studio, upstream, page } = session));
 
 const widgetOrder = (): Promise<string[]> =>
   page.$$eval('[data-widget]', (nodes) =>

@@ -2,26 +2,17 @@
  * The library with 10,000 cassettes: the table renders only the rows in view and fetches only the
  * pages they need, wherever the user scrolls.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, pageErrors } from './support/browser';
-import { startE2eStudio, type E2eStudio } from './support/studio';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { pageErrors } from './support/browser';
+import { type E2eStudio } from './support/studio';
+import { useUiSession } from './support/ui-session';
 
 const FILES = 10_000;
 let studio: E2eStudio;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  studio = await startE2eStudio({ files: FILES });
-  browser = await launchBrowser();
-  page = await openPage(browser);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await studio?.close();
-});
+useUiSession({ studio: { files: FILES } }, (session) => ({ studio, page } = session));
 
 const visibleNames = (): Promise<string[]> =>
   page.$$eval('[role="row"][data-name]', (rows) =>

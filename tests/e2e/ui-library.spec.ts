@@ -6,37 +6,21 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { gqlData } from '../integration/api/api-harness';
-import {
-  launchBrowser,
-  openPage,
-  pageErrors,
-  screenshotBothThemes,
-  seriousAxeViolations,
-} from './support/browser';
-import { IMPORT_FIXTURES_DIR, startE2eStudio, type E2eStudio } from './support/studio';
+import { pageErrors, screenshotBothThemes, seriousAxeViolations } from './support/browser';
+import { IMPORT_FIXTURES_DIR, type E2eStudio } from './support/studio';
+import { useUiSession } from './support/ui-session';
 
 const SYNTHETIC = 150;
 let studio: E2eStudio;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  studio = await startE2eStudio({ synthetic: SYNTHETIC });
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await studio?.close();
-});
-
-beforeEach(async () => {
-  await page?.context().close();
-  page = await openPage(browser);
-});
+useUiSession(
+  { studio: { synthetic: SYNTHETIC }, pagePerTest: true },
+  (session) => ({ studio, page } = session),
+);
 
 const rowNames = (): Promise<string[]> =>
   page.$$eval('[data-testid="cassette-table"] [role="row"][data-name]', (rows) =>

@@ -3,38 +3,26 @@
  * connection (HTTP for queries, the WebSocket for subscriptions): a query and its result, an
  * error as GraphQL reports it, a live subscription; screenshots and axe.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { gqlData } from '../integration/api/api-harness';
-import {
-  launchBrowser,
-  openPage,
-  pageErrors,
-  screenshotBothThemes,
-  seriousAxeViolations,
-} from './support/browser';
-import { startE2eStudio, type E2eStudio } from './support/studio';
+import { pageErrors, screenshotBothThemes, seriousAxeViolations } from './support/browser';
+import { type E2eStudio } from './support/studio';
+import { useUiSession } from './support/ui-session';
 
 let studio: E2eStudio;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  studio = await startE2eStudio();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await studio?.close();
-});
-
-beforeEach(async () => {
-  await page?.context().close();
-  page = await openPage(browser);
-  await page.goto(`${studio.url}/#/playground`);
-  await page.waitForSelector('.graphiql-query-editor .monaco-editor');
-});
+useUiSession(
+  {
+    pagePerTest: true,
+    preparePage: async (page, e2eStudio) => {
+      await page.goto(`${e2eStudio.url}/#/playground`);
+      await page.waitForSelector('.graphiql-query-editor .monaco-editor');
+    },
+  },
+  (session) => ({ studio, page } = session),
+);
 
 /** Replaces the operation in GraphiQL's editor and runs it. */
 async function run(operation: string): Promise<void> {

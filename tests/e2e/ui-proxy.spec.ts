@@ -4,42 +4,29 @@
  * copyable client settings; checks on the form; screenshots and axe.
  */
 import fs from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { gqlData } from '../integration/api/api-harness';
-import {
-  launchBrowser,
-  openPage,
-  pageErrors,
-  screenshotBothThemes,
-  seriousAxeViolations,
-} from './support/browser';
-import { startE2eStudio, type E2eStudio } from './support/studio';
-import { getViaProxy, startUpstream, type Upstream } from './support/traffic';
+import { pageErrors, screenshotBothThemes, seriousAxeViolations } from './support/browser';
+import { type E2eStudio } from './support/studio';
+import { useUiSession } from './support/ui-session';
+import { getViaProxy, type Upstream } from './support/traffic';
 
 let studio: E2eStudio;
 let upstream: Upstream;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  studio = await startE2eStudio();
-  upstream = await startUpstream();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await upstream?.close();
-  await studio?.close();
-});
-
-beforeEach(async () => {
-  await page?.context().close();
-  page = await openPage(browser);
-  await page.goto(`${studio.url}/#/proxy`);
-  await page.waitForSelector('[data-testid="proxy-page"]');
-});
+useUiSession(
+  {
+    upstream: true,
+    pagePerTest: true,
+    preparePage: async (page, e2eStudio) => {
+      await page.goto(`${e2eStudio.url}/#/proxy`);
+      await page.waitForSelector('[data-testid="proxy-page"]');
+    },
+  },
+  (session) => ({ studio, upstream, page } = session),
+);
 
 const summary = '[data-testid="proxy-summary"]';
 const count = (outcome: string): Promise<string | null> =>

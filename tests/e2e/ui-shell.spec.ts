@@ -1,29 +1,20 @@
 /** The app shell against the real headless studio: live connection, navigation, themes, 404. */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  launchBrowser,
   openPage,
   pageErrors,
   screenshotBothThemes,
   seriousAxeViolations,
 } from './support/browser';
 import { startE2eStudio, type E2eStudio } from './support/studio';
+import { useUiSession } from './support/ui-session';
 
 let studio: E2eStudio;
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  studio = await startE2eStudio();
-  browser = await launchBrowser();
-  page = await openPage(browser);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await studio?.close();
-});
+useUiSession({}, (session) => ({ studio, browser, page } = session));
 
 describe('app shell', () => {
   it('connects live, shows the proxy state and the version, and navigates by keyboard', async () => {

@@ -5,41 +5,29 @@
  * applying a template to several interactions that the proxy then replays rendered.
  */
 import fs from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { gqlData } from '../integration/api/api-harness';
-import {
-  launchBrowser,
-  openPage,
-  pageErrors,
-  screenshotBothThemes,
-  seriousAxeViolations,
-} from './support/browser';
-import { startE2eStudio, type E2eStudio } from './support/studio';
+import { pageErrors, screenshotBothThemes, seriousAxeViolations } from './support/browser';
+import { type E2eStudio } from './support/studio';
+import { useUiSession } from './support/ui-session';
 import { fetchViaProxy } from './support/traffic';
 
 let studio: E2eStudio;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  studio = await startE2eStudio();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await studio?.close();
-});
-
-beforeEach(async () => {
-  await page?.context().close();
-  page = await openPage(browser);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto(`${studio.url}/#/templates`);
-  await page.waitForSelector('.studio-editor .monaco-editor .view-lines');
-  await page.waitForSelector('.helper-card');
-}, 60_000);
+useUiSession(
+  {
+    pagePerTest: true,
+    preparePage: async (page, e2eStudio) => {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.goto(`${e2eStudio.url}/#/templates`);
+      await page.waitForSelector('.studio-editor .monaco-editor .view-lines');
+      await page.waitForSelector('.helper-card');
+    },
+  },
+  (session) => ({ studio, page } = session),
+);
 
 const editor = '.studio-editor .monaco-editor';
 
