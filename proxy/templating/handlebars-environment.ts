@@ -1,16 +1,17 @@
 /**
- * The private Handlebars environment every template renders in (never the global one): built-in
- * helpers wrapped with the render's limits, `{{value}}` output that is not HTML-escaped and shows
- * objects and arrays as JSON, and a bounded cache of compiled templates keyed by source.
+ * The private Handlebars environment of the templates (never the global one): the registry of every
+ * helper, built-in ones wrapped with the render's limits, and `{{value}}` output that is not
+ * HTML-escaped and shows objects and arrays as JSON. A template is compiled in a scoped copy holding
+ * only the helpers it calls (`scopedEnvironment`): Handlebars copies and wraps every helper of a
+ * template's environment on each render, so fewer helpers make every render cheaper.
  */
 import Handlebars from 'handlebars';
-import type { HelperDelegate, HelperOptions, TemplateDelegate } from 'handlebars';
+import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { asText } from './helper-args';
 import { budgetedOptions } from './block-budget';
 import { BUILT_IN_HELPERS } from './built-in-helpers';
 import { helperError, TemplateRenderError } from './errors';
 import type { HelperDefinition } from './helper-definition';
-import { LruCache } from './lru-cache';
 import { parseTemplate } from './parse-template';
 import type { ParsedTemplate } from './parse-template';
 import { currentRenderState } from './render-state';
@@ -19,7 +20,10 @@ import { currentRenderState } from './render-state';
 const OUTPUT_HELPER = 'magneto output';
 /** Handlebars' own helpers that templates may use. */
 export const HANDLEBARS_HELPERS: readonly string[] = ['if', 'unless', 'each', 'with', 'lookup'];
-const COMPILED_CACHE_SIZE = 1000;
+/** Handlebars calls these itself (for unknown helpers, for blocks over data). */
+const HOOK_HELPERS = ['helperMissing', 'blockHelperMissing'];
+/** In every scoped environment: unknown helpers must fail as such. */
+const ALWAYS_SCOPED = [OUTPUT_HELPER, 'helperMissing'];
 
 interface CompilerInternals {
   pushSource(source: unknown): void;
@@ -32,18 +36,26 @@ interface EnvironmentInternals {
   JavaScriptCompiler: new () => CompilerInternals;
 }
 
-const env = Handlebars.create();
-const internals = env as unknown as EnvironmentInternals;
+type Environment = typeof Handlebars;
 
 /** Escaped output (`{{value}}`) goes through the output helper instead of HTML escaping. */
-class OutputCompiler extends internals.JavaScriptCompiler {
+class OutputCompiler extends (Handlebars as unknown as EnvironmentInternals).JavaScriptCompiler {
   appendEscaped(this: CompilerInternals): void {
     const render = this.aliasable(`helpers[${JSON.stringify(OUTPUT_HELPER)}].render`);
     this.pushSource(this.appendToBuffer([render, '(', this.popStack(), ')']));
   }
 }
 (OutputCompiler.prototype as unknown as { compiler: unknown }).compiler = OutputCompiler;
-internals.JavaScriptCompiler = OutputCompiler;
+
+/** A new Handlebars environment whose templates write `{{value}}` through the output helper. */
+function createEnvironment(): Environment {
+  const created = Handlebars.create();
+  (created as unknown as EnvironmentInternals).JavaScriptCompiler = OutputCompiler;
+  return created;
+}
+
+/** The registry of every helper templates may call; templates compile in scoped copies of it. */
+const env = createEnvironment();
 
 // An object, not a function: Handlebars leaves non-function helpers unwrapped.
 env.registerHelper(OUTPUT_HELPER, {
@@ -97,43 +109,61 @@ for (const definition of BUILT_IN_HELPERS) {
   env.registerHelper(definition.name, handlebarsHelper(definition));
 }
 
-const compiled = new LruCache<string, TemplateDelegate>(COMPILED_CACHE_SIZE);
-
-/** The compiled template for `source`, from the cache when it was compiled before. */
-export function compileTemplate(source: string): TemplateDelegate {
-  let template = compiled.get(source);
-  if (template === undefined) {
-    template = env.compile(parseTemplate(env, source).ast, {
-      data: true,
-      knownHelpers: { log: false },
-    });
-    compiled.set(source, template);
-  }
-  return template;
-}
-
 /** Parses `source` (throws a `TemplateRenderError` with the position of a syntax error). */
 export function parseTemplateSource(source: string): ParsedTemplate {
   return parseTemplate(env, source);
 }
 
+/** Whether the registry has a helper of that name (own property: never `constructor` and kin). */
+function isRegistered(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(env.helpers, name);
+}
+
 /** Whether `name` is a helper templates can call (built-in, Handlebars' own or custom). */
 export function isKnownHelper(name: string): boolean {
-  return (
-    name !== OUTPUT_HELPER &&
-    name !== 'helperMissing' &&
-    name !== 'blockHelperMissing' &&
-    Object.prototype.hasOwnProperty.call(env.helpers, name)
-  );
+  return name !== OUTPUT_HELPER && !HOOK_HELPERS.includes(name) && isRegistered(name);
+}
+
+let generation = 0;
+
+/** Changes whenever a helper is added or removed: environments and templates made before are stale. */
+export function helperGeneration(): number {
+  return generation;
 }
 
 /** Adds a helper that is not built in (a custom one); its calls get the same limits. */
 export function registerEnvironmentHelper(definition: HelperDefinition): void {
   env.registerHelper(definition.name, handlebarsHelper(definition));
+  generation++;
 }
 
 export function unregisterEnvironmentHelper(name: string): void {
   env.unregisterHelper(name);
+  generation++;
+}
+
+/** Of `names`, the registered helpers a scoped environment adds to those it always has, sorted. */
+export function scopedHelperNames(names: Iterable<string>): string[] {
+  const scoped = new Set<string>();
+  for (const name of names) {
+    if (isRegistered(name) && !ALWAYS_SCOPED.includes(name)) scoped.add(name);
+  }
+  return [...scoped].sort();
+}
+
+/**
+ * An environment to compile templates in that holds, of the registry's helpers, only `names` (from
+ * `scopedHelperNames`: the others are unknown to its templates), plus the output helper and
+ * `helperMissing`. The helpers are the registry's own functions, limits included.
+ */
+export function scopedEnvironment(names: readonly string[]): Environment {
+  const scoped = createEnvironment();
+  for (const name of Object.keys(scoped.helpers)) scoped.unregisterHelper(name);
+  for (const name of [...ALWAYS_SCOPED, ...names]) {
+    const helper = isRegistered(name) ? env.helpers[name] : undefined;
+    if (helper !== undefined) scoped.registerHelper(name, helper);
+  }
+  return scoped;
 }
 
 /** Handlebars runtime options: no prototype properties or methods, ever. */

@@ -38,6 +38,15 @@ export interface TemplateRenderOptions {
   variables?: Record<string, unknown>;
 }
 
+/** The clock of a render: `now` as a date, or the current time when it is not given. */
+export function renderClock(now: TemplateRenderOptions['now']): Date {
+  const clock = now === undefined ? new Date() : new Date(now);
+  if (Number.isNaN(clock.getTime())) {
+    throw new TemplateRenderError('render-failed', `"now" is not a date: ${String(now)}`);
+  }
+  return clock;
+}
+
 export class RenderState {
   readonly now: Date;
   readonly random: RandomSource;
@@ -52,14 +61,13 @@ export class RenderState {
   private readonly maxIterations: number;
   private iterations = 0;
 
+  /** `now`: the clock, when the caller worked it out already (from `options.now`). */
   constructor(
     readonly request: RequestView,
     options: TemplateRenderOptions,
+    now: Date = renderClock(options.now),
   ) {
-    this.now = options.now === undefined ? new Date() : new Date(options.now);
-    if (Number.isNaN(this.now.getTime())) {
-      throw new TemplateRenderError('render-failed', `"now" is not a date: ${String(options.now)}`);
-    }
+    this.now = now;
     this.seed = options.seed === undefined ? undefined : String(options.seed);
     this.random = randomSource(this.seed);
     this.cassette = options.cassette ?? '';

@@ -1,5 +1,5 @@
 /** Rendering one template for one request, within the render's limits. */
-import { compileTemplate, RUNTIME_OPTIONS } from './handlebars-environment';
+import { compileTemplate } from './compile-template';
 import { toTemplateRenderError } from './errors';
 import { RenderState, withRenderState } from './render-state';
 import type { TemplateRenderOptions } from './render-state';
@@ -7,18 +7,26 @@ import { requestView } from './request-view';
 import type { RequestView } from './request-view';
 import type { TemplateRequest } from './templating.model';
 
-/** Renders with a request view already built (several texts of one response share it). */
+/**
+ * Renders with a request view already built and, optionally, the clock (several texts of one
+ * response share them).
+ */
 export function renderWithView(
   template: string,
   view: RequestView,
   options: TemplateRenderOptions,
+  now?: Date,
 ): string {
   try {
     const compiled = compileTemplate(template);
-    const state = new RenderState(view, options);
-    const root = { ...options.variables, request: view };
-    const output = withRenderState(state, () => compiled(root, RUNTIME_OPTIONS));
-    state.checkOutputSize(Buffer.byteLength(output, 'utf8'));
+    const state = new RenderState(view, options, now);
+    const { variables } = options;
+    const root = variables === undefined ? { request: view } : { ...variables, request: view };
+    const output = withRenderState(state, () => compiled(root));
+    // A UTF-16 unit is at most 3 bytes of UTF-8: short outputs need no counting.
+    if (output.length * 3 > state.maxOutputBytes) {
+      state.checkOutputSize(Buffer.byteLength(output, 'utf8'));
+    }
     return output;
   } catch (error) {
     throw toTemplateRenderError(error);

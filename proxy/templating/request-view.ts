@@ -30,7 +30,8 @@ function dictionary<T>(): Dictionary<T> {
 
 function headerView(headers: Headers): Dictionary<string> {
   const view = dictionary<string>();
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name of Object.keys(headers)) {
+    const value = headers[name] ?? '';
     const key = name.toLowerCase();
     view[key] = Array.isArray(value) ? value.join(key === 'cookie' ? '; ' : ', ') : value;
   }
@@ -90,36 +91,75 @@ function jsonOf(text: string): unknown {
   }
 }
 
-/** Defines `key` as a value computed on first read, then kept (an own property, as Handlebars wants). */
-function lazy(target: object, key: string, compute: () => unknown): void {
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = compute();
-      Object.defineProperty(target, key, { value, enumerable: true });
-      return value;
-    },
-  });
+type ParsedField = 'path' | 'pathSegments' | 'query' | 'cookies' | 'json';
+
+/** What a parsed field holds until it is first read. */
+const NOT_YET = Symbol('not computed yet');
+/** Where the view keeps its URL parsed, beside its fields (no template can name a symbol). */
+const URL_PARTS = Symbol('url parts');
+
+interface Fields extends Record<keyof RequestView, unknown> {
+  [URL_PARTS]: URL | undefined | typeof NOT_YET;
 }
+
+function urlParts(fields: Fields): URL | undefined {
+  if (fields[URL_PARTS] === NOT_YET) fields[URL_PARTS] = parsedUrl(fields.url as string);
+  return fields[URL_PARTS];
+}
+
+/** How each parsed field is computed from the view's other fields. */
+const PARSERS = new Map<string | symbol, (fields: Fields) => unknown>([
+  ['path', (fields) => urlParts(fields)?.pathname ?? fields.url],
+  [
+    'pathSegments',
+    (fields) => (field(fields, 'path') as string).split('/').filter(Boolean).map(decoded),
+  ],
+  ['query', (fields) => queryOf(urlParts(fields))],
+  ['cookies', (fields) => cookiesOf((fields.headers as Dictionary<string>)['cookie'])],
+  ['json', (fields) => jsonOf(fields.body as string)],
+]);
+
+function field(fields: Fields, name: ParsedField): unknown {
+  if (fields[name] === NOT_YET) fields[name] = PARSERS.get(name)?.(fields);
+  return fields[name];
+}
+
+function computeOnRead(fields: Fields, key: string | symbol): void {
+  if (PARSERS.has(key)) field(fields, key as ParsedField);
+}
+
+/**
+ * The view's fields are own data properties of its target (Handlebars reads own properties only),
+ * the parsed ones computed the first time anything reads them: a template, a helper, `JSON`.
+ */
+const COMPUTED_ON_READ: ProxyHandler<Fields> = {
+  get(fields, key) {
+    computeOnRead(fields, key);
+    return fields[key as keyof Fields];
+  },
+  getOwnPropertyDescriptor(fields, key) {
+    computeOnRead(fields, key);
+    return Reflect.getOwnPropertyDescriptor(fields, key);
+  },
+};
 
 export function requestView(request: TemplateRequest | null | undefined): RequestView {
-  const method = request?.method ?? '';
-  const url = request?.url ?? '';
-  const headers = headerView(request?.headers ?? {});
-  const body = bodyTextOf(request?.body ?? null);
-  const view = { method, url, headers, body } as RequestView;
-  let urlParts: URL | undefined | null = null;
-  const urlOnce = () => (urlParts === null ? (urlParts = parsedUrl(url)) : urlParts);
-  lazy(view, 'path', () => urlOnce()?.pathname ?? url);
-  lazy(view, 'pathSegments', () => view.path.split('/').filter(Boolean).map(decoded));
-  lazy(view, 'query', () => queryOf(urlOnce()));
-  lazy(view, 'cookies', () => cookiesOf(headers['cookie']));
-  lazy(view, 'json', () => jsonOf(body));
-  return view;
+  const fields: Fields = {
+    method: request?.method ?? '',
+    url: request?.url ?? '',
+    headers: headerView(request?.headers ?? {}),
+    body: bodyTextOf(request?.body ?? null),
+    path: NOT_YET,
+    pathSegments: NOT_YET,
+    query: NOT_YET,
+    cookies: NOT_YET,
+    json: NOT_YET,
+    [URL_PARTS]: request?.parsedUrl ?? NOT_YET,
+  };
+  return new Proxy(fields, COMPUTED_ON_READ) as unknown as RequestView;
 }
 
-/** The plain fields of a view, for code that must not see getters (the custom-helper sandbox). */
+/** The fields of a view but `json`, as a plain object: what the custom-helper sandbox is given. */
 export function requestSnapshot(view: RequestView): Omit<RequestView, 'json'> {
   const { method, url, headers, body, path, pathSegments, query, cookies } = view;
   return { method, url, headers, body, path, pathSegments, query, cookies };

@@ -6,6 +6,7 @@ import { bodyByteLength } from '../cassette/body';
 import type { Body, Headers, HttpResponse } from '../cassette/cassette.model';
 import { TemplateRenderError } from './errors';
 import { renderWithView } from './render-template';
+import { renderClock } from './render-state';
 import type { TemplateRenderOptions } from './render-state';
 import { requestView } from './request-view';
 import type { RequestView } from './request-view';
@@ -30,33 +31,39 @@ export function responseHasTemplates(response: HttpResponse): boolean {
   return Object.values(response.headers).some(headerHasTemplates);
 }
 
-function renderText(text: string, view: RequestView, options: TemplateRenderOptions): string {
-  return hasTemplates(text) ? renderWithView(text, view, options) : text;
+/** Renders the texts of one response: one request view and one clock for all of them. */
+class ResponseRender {
+  private now: Date | undefined;
+
+  constructor(
+    private readonly view: RequestView,
+    private readonly options: TemplateRenderOptions,
+  ) {}
+
+  /** `text` rendered when it holds templates, else `text`. */
+  text(text: string): string {
+    if (!hasTemplates(text)) return text;
+    // A header and the body agree on `now`.
+    this.now ??= renderClock(this.options.now);
+    return renderWithView(text, this.view, this.options, this.now);
+  }
 }
 
-function renderHeaders(
-  headers: Headers,
-  view: RequestView,
-  options: TemplateRenderOptions,
-): Headers {
+function renderHeaders(headers: Headers, render: ResponseRender): Headers {
   const rendered: Headers = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name of Object.keys(headers)) {
+    const value = headers[name] ?? '';
     rendered[name] = Array.isArray(value)
-      ? value.map((item) => renderText(item, view, options))
-      : renderText(value, view, options);
+      ? value.map((item) => render.text(item))
+      : render.text(value);
   }
   return rendered;
 }
 
 /** The rendered body: decoded text only; the wire copy and truncation marks no longer apply. */
-function renderBody(
-  body: Body | null,
-  view: RequestView,
-  options: TemplateRenderOptions,
-): Body | null {
+function renderBody(body: Body | null, render: ResponseRender): Body | null {
   if (body?.kind !== 'text' || !hasTemplates(body.text)) return body;
-  const text = renderWithView(body.text, view, options);
-  const rendered: Body = { kind: 'text', text };
+  const rendered: Body = { kind: 'text', text: render.text(body.text) };
   if (body.contentEncoding !== undefined) rendered.contentEncoding = body.contentEncoding;
   return rendered;
 }
@@ -74,11 +81,9 @@ export function renderResponseTemplates(
   options: TemplateRenderOptions = {},
 ): RenderedResponse {
   try {
-    const view = requestView(request);
-    // One clock for the whole response: a header and the body agree on `now`.
-    const shared = { ...options, now: options.now ?? new Date() };
-    const headers = renderHeaders(response.headers, view, shared);
-    const body = renderBody(response.body, view, shared);
+    const render = new ResponseRender(requestView(request), options);
+    const headers = renderHeaders(response.headers, render);
+    const body = renderBody(response.body, render);
     if (body !== response.body && headers['content-length'] !== undefined) {
       headers['content-length'] = String(bodyByteLength(body));
     }

@@ -52,6 +52,8 @@ export interface TemplateRequest {
   url: string;
   headers: Headers;
   body: Body | string | null;
+  /** `url` parsed, when the caller has it already: it is not parsed again. */
+  parsedUrl?: URL;
 }
 
 /** What the template studio renders a preview with. */

@@ -35,6 +35,11 @@ const KILL_MARGIN_MS = 250;
  * busy machine). The helper's own limit counts from when it starts.
  */
 const START_WAIT_MS = 1000;
+/**
+ * Time a definition may wait for the worker to take it: defining a helper is rare and not on the
+ * replay path, so it gets room for a machine busy enough to delay a worker's first call.
+ */
+const DEFINE_WAIT_MS = 5000;
 /** Request ids are the shared flag's 32-bit values. */
 const MAX_ID = 0x7fffffff;
 
@@ -68,7 +73,7 @@ export class SandboxHost {
       running = this.running ?? this.start(wasmModule);
     }
     const request: DefineRequest = { kind: 'define', id: this.newId(), ...source };
-    this.request(running, request, START_WAIT_MS);
+    this.request(running, request, DEFINE_WAIT_MS);
     this.helpers.set(source.name, source);
   }
 

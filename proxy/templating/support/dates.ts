@@ -215,6 +215,22 @@ const NAMED: Record<string, (date: Date, timeZone: string | undefined) => string
   time: (date, zone) => formatDate(date, 'HH:mm:ss', zone),
 };
 
+let shownTime = Number.NaN;
+let shownText = '';
+
+/**
+ * `date.toISOString()`, kept for the last time shown: the renders of one millisecond (a busy
+ * replay) show the same time, and writing it out costs more than the rest of a `now`.
+ */
+export function isoText(date: Date): string {
+  const time = date.getTime();
+  if (time !== shownTime) {
+    shownTime = time;
+    shownText = date.toISOString();
+  }
+  return shownText;
+}
+
 /** `date` in `format` (tokens or a named format), seen from `timeZone` (UTC by default). */
 export function formatDate(date: Date, format: string, timeZone?: string): string {
   const named = NAMED[format];

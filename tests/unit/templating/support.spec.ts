@@ -3,7 +3,7 @@ import { isEnvAllowed } from '../../../proxy/templating/env-allow-list';
 import { jsonSyntaxProblem, lineAndColumn } from '../../../proxy/templating/json-error-position';
 import { unifiedLineDiff } from '../../../proxy/templating/line-diff';
 import { LruCache } from '../../../proxy/templating/lru-cache';
-import { addOffset, formatDate, toDate } from '../../../proxy/templating/support/dates';
+import { addOffset, formatDate, isoText, toDate } from '../../../proxy/templating/support/dates';
 import { prepareSource } from '../../../proxy/templating/template-source';
 
 describe('dates', () => {
@@ -40,6 +40,15 @@ describe('dates', () => {
     expect(formatDate(date, "HH''mm")).toBe("00'30");
     expect(formatDate(date, 'unix')).toBe('1743294600');
     expect(formatDate(date, 'xxx')).toBe('+00:00');
+  });
+
+  it('writes RFC 3339 text as toISOString does, for repeated and changing times', () => {
+    const times = [0, 0, 1, 1_000_000_000_000, 1_000_000_000_000, 1, date.getTime()];
+    for (const time of times) {
+      const shown = new Date(time);
+      expect(isoText(shown)).toBe(shown.toISOString());
+    }
+    expect(() => isoText(new Date(Number.NaN))).toThrow(RangeError);
   });
 });
 

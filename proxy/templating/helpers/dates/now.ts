@@ -2,7 +2,7 @@ import { helperError } from '../../errors';
 import { hashText } from '../../helper-args';
 import { defineHelper } from '../../helper-definition';
 import { currentRenderState } from '../../render-state';
-import { addOffset, formatDate, isTimeZone } from '../../support/dates';
+import { addOffset, formatDate, isoText, isTimeZone } from '../../support/dates';
 
 export default defineHelper({
   name: 'now',
@@ -30,7 +30,7 @@ export default defineHelper({
       throw helperError(call.name, `"${timezone}" is not a known time zone`);
     }
     const format = hashText(call, 'format');
-    if (format === undefined && timezone === undefined) return date.toISOString();
+    if (format === undefined && timezone === undefined) return isoText(date);
     return formatDate(date, format ?? 'iso', timezone);
   },
 });

@@ -1,0 +1,74 @@
+/**
+ * Compiled templates, kept by source. Each is compiled in an environment holding only the helpers
+ * it calls (environments are shared by templates calling the same helpers), so that a render
+ * copies and wraps a handful of helpers instead of all of them. Templates that differ only in their
+ * literal text share one compiled function (template-text.ts). Adding or removing a helper (a
+ * custom one) drops everything compiled before: a name may have become a helper, or stopped being
+ * one.
+ */
+import type { RuntimeOptions, TemplateDelegate } from 'handlebars';
+import { calledHelperNames } from './called-helpers';
+import {
+  helperGeneration,
+  parseTemplateSource,
+  RUNTIME_OPTIONS,
+  scopedEnvironment,
+  scopedHelperNames,
+} from './handlebars-environment';
+import { LruCache } from './lru-cache';
+import { takeTextOut, TEXT_DATA } from './template-text';
+
+/** Renders the template with `root` as its context. */
+export type CompiledTemplate = (root: Record<string, unknown>) => string;
+
+const TEMPLATES_KEPT = 1000;
+const ENVIRONMENTS_KEPT = 100;
+
+type Environment = ReturnType<typeof scopedEnvironment>;
+
+const bySource = new LruCache<string, CompiledTemplate>(TEMPLATES_KEPT);
+const byShape = new LruCache<string, TemplateDelegate>(TEMPLATES_KEPT);
+const environments = new LruCache<string, Environment>(ENVIRONMENTS_KEPT);
+let compiledAt = helperGeneration();
+
+/** The shared environment for templates calling exactly the helpers `names`. */
+function environmentFor(names: readonly string[]): Environment {
+  const key = JSON.stringify(names);
+  let environment = environments.get(key);
+  if (environment === undefined) {
+    environment = scopedEnvironment(names);
+    environments.set(key, environment);
+  }
+  return environment;
+}
+
+function compile(source: string): CompiledTemplate {
+  const { ast } = parseTemplateSource(source);
+  const { texts, shape } = takeTextOut(ast);
+  let delegate = shape === undefined ? undefined : byShape.get(shape);
+  if (delegate === undefined) {
+    const environment = environmentFor(scopedHelperNames(calledHelperNames(ast)));
+    delegate = environment.compile(ast, { data: true, knownHelpers: { log: false } });
+    if (shape !== undefined) byShape.set(shape, delegate);
+  }
+  // Handlebars copies `data` into the render's first frame: the options are made once.
+  const options: RuntimeOptions = { ...RUNTIME_OPTIONS, data: { [TEXT_DATA]: texts } };
+  const shared = delegate;
+  return (root) => shared(root, options);
+}
+
+/** The compiled template for `source`, from the cache when it was compiled before. */
+export function compileTemplate(source: string): CompiledTemplate {
+  if (compiledAt !== helperGeneration()) {
+    bySource.clear();
+    byShape.clear();
+    environments.clear();
+    compiledAt = helperGeneration();
+  }
+  let template = bySource.get(source);
+  if (template === undefined) {
+    template = compile(source);
+    bySource.set(source, template);
+  }
+  return template;
+}
