@@ -2,6 +2,8 @@
 import { formatResults, meets, type BenchResult } from './bench-harness';
 import { benchCassetteLoad } from './cassette-load.bench';
 import { benchLibrary } from './library.bench';
+import { benchLighthouse } from './lighthouse.bench';
+import { benchLiveTraffic } from './live-traffic.bench';
 import { benchApi } from './api.bench';
 import { benchProxy } from './proxy.bench';
 import { benchTemplating } from './templating.bench';
@@ -12,6 +14,8 @@ const SUITES: Record<string, () => Promise<BenchResult[]>> = {
   proxy: benchProxy,
   templating: () => benchTemplating(),
   api: benchApi,
+  lighthouse: benchLighthouse,
+  'live traffic': benchLiveTraffic,
 };
 
 const only = process.argv.slice(2);
