@@ -74,8 +74,9 @@ async function writeStaged(staging: Staging, files: readonly VerifiedFile[]): Pr
     const target = path.join(staging[area].incoming, relative);
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.writeFile(target, entry.bytes);
-    const time = new Date(entry.mtimeMs);
-    await fs.utimes(target, time, time);
+    // Seconds as a number keep the sub-millisecond part a Date would drop.
+    const seconds = entry.mtimeMs / 1000;
+    await fs.utimes(target, seconds, seconds);
   }
 }
 
