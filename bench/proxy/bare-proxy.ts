@@ -1,19 +1,22 @@
 /**
- * A reference for recording: the least a Node reverse proxy does (`http.request` on a keep-alive
- * agent, the answer piped back), in a process of its own. It shows what forwarding through Node
- * costs on this machine, whatever the engine does on top. Its one IPC message names the upstream
- * port; it answers `{ port }` once listening and runs until killed.
+ * References for recording, in a process of their own: what forwarding through Node costs on this
+ * machine, whatever the engine does on top. `http`: the least a Node reverse proxy does
+ * (`http.request` on a keep-alive agent, the answer piped back). `tcp`: the cheapest relay Node can
+ * be, no HTTP at all (each client connection piped to an upstream connection of its own): a ceiling
+ * no proxy that reads requests and responses can pass. Its one IPC message names the upstream port
+ * and the kind; it answers `{ port }` once listening and runs until killed.
  */
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { endWithParent } from './child-script';
 
 export interface BareProxyRequest {
   upstreamPort: number;
+  kind: 'http' | 'tcp';
 }
 
-endWithParent();
-process.once('message', ({ upstreamPort }: BareProxyRequest) => {
+function httpProxy(upstreamPort: number): net.Server {
   const agent = new http.Agent({ keepAlive: true });
   const server = http.createServer((req, res) => {
     const upstream = http.request(
@@ -27,6 +30,24 @@ process.once('message', ({ upstreamPort }: BareProxyRequest) => {
     req.pipe(upstream);
   });
   server.keepAliveTimeout = 30_000;
+  return server;
+}
+
+function tcpRelay(upstreamPort: number): net.Server {
+  return net.createServer({ noDelay: true }, (client) => {
+    const upstream = net.connect({ host: '127.0.0.1', port: upstreamPort, noDelay: true });
+    client.pipe(upstream);
+    upstream.pipe(client);
+    client.once('error', () => upstream.destroy());
+    upstream.once('error', () => client.destroy());
+    client.once('close', () => upstream.destroy());
+    upstream.once('close', () => client.destroy());
+  });
+}
+
+endWithParent();
+process.once('message', ({ upstreamPort, kind }: BareProxyRequest) => {
+  const server = kind === 'tcp' ? tcpRelay(upstreamPort) : httpProxy(upstreamPort);
   server.listen(0, '127.0.0.1', () =>
     process.send?.({ port: (server.address() as AddressInfo).port }),
   );

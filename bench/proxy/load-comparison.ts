@@ -50,6 +50,17 @@ export async function measureInTurn(sides: readonly Side[]): Promise<Measured[][
   return rounds;
 }
 
+/**
+ * Runs each side once for `durationMs`, unmeasured: the rounds then compare code the JIT has
+ * optimised on every side, as in a process that has been serving for a while.
+ */
+export async function warmUp(sides: readonly Side[], durationMs = 2000): Promise<void> {
+  for (const side of sides) {
+    await side.prepare?.();
+    await runLoad({ ...LOAD_SETTINGS, ...side.spec, warmupMs: 0, durationMs });
+  }
+}
+
 export interface Pair {
   baseline: Measured;
   proxied: Measured;

@@ -1,13 +1,20 @@
 /**
  * Recording under load (reverse proxy in front of the raw server) against the raw server reached
- * directly, with a bare Node proxy as the reference for what forwarding alone costs here.
+ * directly, with two references for what forwarding alone costs here: a bare Node HTTP proxy, and
+ * a bare TCP relay (the ceiling of any proxy in Node on this machine).
  */
 import type { ProxyEngine } from '../../proxy/engine/proxy-engine';
 import type { BenchResult } from '../bench-harness';
 import { itemTargets, PATHS } from './bench-data';
 import { expectOnly } from './engine-counts';
 import { startBareProxy, type HelperServer } from './helper-servers';
-import { describe, measureInTurn, medianRound, throughputRatio } from './load-comparison';
+import {
+  describe,
+  measureInTurn,
+  medianRound,
+  throughputRatio,
+  type Measured,
+} from './load-comparison';
 import { directSide } from './replay-throughput';
 
 export async function benchRecordThroughput(
@@ -15,14 +22,15 @@ export async function benchRecordThroughput(
   enginePort: number,
   rawHttp: HelperServer,
 ): Promise<BenchResult> {
-  const bare = await startBareProxy({ upstreamPort: rawHttp.port });
+  const bareHttp = await startBareProxy({ upstreamPort: rawHttp.port, kind: 'http' });
+  const bareTcp = await startBareProxy({ upstreamPort: rawHttp.port, kind: 'tcp' });
   try {
     let run = 0;
     // Each run records a fresh cassette, as a recording session would.
     const fresh = () => engine.reconfigure({ cassette: `recorded-${++run}` });
     await engine.reconfigure({ mode: 'record', target: `http://127.0.0.1:${rawHttp.port}` });
     const check = expectOnly(engine, 'recorded');
-    process.stderr.write(' recording vs direct to the upstream (and a bare Node proxy)\n');
+    process.stderr.write(' recording vs direct to the upstream (and bare Node proxies)\n');
     const rounds = await measureInTurn([
       directSide('direct to upstream', rawHttp),
       {
@@ -35,21 +43,22 @@ export async function benchRecordThroughput(
           targets: itemTargets(PATHS),
         },
       },
-      directSide('bare Node proxy', bare),
+      directSide('bare Node HTTP proxy', bareHttp),
+      directSide('bare Node TCP relay', bareTcp),
     ]);
     check();
-    const [direct, recording, reference] = medianRound(rounds, 0, 1);
-    if (direct === undefined || recording === undefined || reference === undefined) {
-      throw new Error('missing measurement');
-    }
-    const ratio = (reference.report.requestsPerSecond / direct.report.requestsPerSecond).toFixed(2);
+    const [direct, recording, http, tcp] = medianRound(rounds, 0, 1);
+    if (!direct || !recording || !http || !tcp) throw new Error('missing measurement');
+    const reference = (measured: Measured): string =>
+      `${describe(measured)} = ${(measured.report.requestsPerSecond / direct.report.requestsPerSecond).toFixed(2)}× direct`;
     return throughputRatio(
       'recording ÷ direct to upstream, req/s',
       { baseline: direct, proxied: recording },
       0.5,
-      `; reference: ${describe(reference)} = ${ratio}× direct`,
+      `; references: ${reference(http)}; ${reference(tcp)}`,
     );
   } finally {
-    await bare.stop();
+    await bareHttp.stop();
+    await bareTcp.stop();
   }
 }

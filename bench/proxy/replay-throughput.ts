@@ -7,7 +7,7 @@ import type { BenchResult } from '../bench-harness';
 import { itemTargets, PATHS } from './bench-data';
 import { expectOnly } from './engine-counts';
 import type { HelperServer } from './helper-servers';
-import { measurePair, p99Ratio, throughputRatio, type Side } from './load-comparison';
+import { measurePair, p99Ratio, throughputRatio, warmUp, type Side } from './load-comparison';
 
 /** Where the replayed traffic claims to come from: never contacted. */
 export const REPLAY_HOST = 'replay.test';
@@ -43,11 +43,14 @@ export async function benchReplayThroughput(bench: ReplayBench): Promise<BenchRe
   const raw = directSide('raw http server', bench.rawHttp);
 
   await engine.reconfigure({ target: REPLAY_HTTP });
-  process.stderr.write(' reverse-proxy replay vs raw HTTP server\n');
-  const reverse = await measurePair(raw, {
+  const reverseSide: Side = {
     label: 'reverse-proxy replay',
     spec: { ...proxy, hostHeader: `127.0.0.1:${port}`, targets: itemTargets(PATHS) },
-  });
+  };
+  process.stderr.write(' warming up the raw server and the engine\n');
+  await warmUp([raw, reverseSide]);
+  process.stderr.write(' reverse-proxy replay vs raw HTTP server\n');
+  const reverse = await measurePair(raw, reverseSide);
 
   await engine.reconfigure({ target: null });
   process.stderr.write(' forward-proxy replay vs raw HTTP server\n');

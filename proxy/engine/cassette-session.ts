@@ -20,6 +20,7 @@ import { compileRules, type RedactionRules } from '../redaction/redaction-rules'
 import { redactInteractionWith } from '../redaction/redactor';
 import type { CassetteStore } from './cassette-store';
 import { redactIncoming } from './incoming-redaction';
+import { SettledReplays } from './settled-replays';
 
 /**
  * A background save of a large cassette takes long (writing it, and encoding its new interactions):
@@ -80,6 +81,11 @@ export class CassetteSession {
   readonly matching: MatchingOptions;
   readonly redaction: RedactionOptions;
   readonly rules: RedactionRules;
+  /**
+   * Answers to replay without matching, when requests are matched on method and URL alone (the
+   * cached answer is found by method and URL): undefined otherwise.
+   */
+  readonly settledReplays: SettledReplays | undefined;
   private readonly matcher: RequestMatcher;
   private readonly cassette: Cassette | undefined;
   /** Ids of the cassette's interactions, once the first recording needs an id. */
@@ -115,6 +121,9 @@ export class CassetteSession {
     const interactions = this.cassette?.interactions ?? [];
     this.nextId = interactions.length;
     this.matcher = new RequestMatcher(interactions, this.matching);
+    if (this.matchesRequests && this.matching.headers.length === 0) {
+      this.settledReplays = new SettledReplays(this.rules);
+    }
   }
 
   /** Loads the cassette (unless passing through) and resolves the mode. */
@@ -164,7 +173,11 @@ export class CassetteSession {
       this.rules,
     );
     this.cassette.interactions.push(interaction);
-    if (this.mode === 'new-episodes') this.matcher.add(interaction);
+    if (this.mode === 'new-episodes') {
+      this.matcher.add(interaction);
+      // Another copy of a request may now answer it: settled answers are settled no more.
+      this.settledReplays?.clear();
+    }
     this.dirty = true;
     this.saveLater(Math.max(this.settings.flushIntervalMs, SAVE_SPACING * this.lastSaveMs));
     return interaction;

@@ -11,9 +11,9 @@ import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import type { LeafCertificateCache } from '../tls/leaf-certificates';
 import { createSniServerOptions } from '../tls/sni';
-import type { ExchangeReport } from './exchange-handler';
+import type { ExchangeReport } from './exchange-report';
 import type { HostMatcher } from './host-glob';
-import type { ConnectionOrigin } from './request-target';
+import { tunnelOrigin, type ConnectionOrigin } from './request-target';
 import { rejectOnSocket } from './websocket-hook';
 
 export interface ConnectEnvironment {
@@ -156,7 +156,7 @@ async function intercept(
     return;
   }
   if (first !== TLS_HANDSHAKE) {
-    env.adopt(client, { scheme: 'http', tunnelAuthority: authority });
+    env.adopt(client, tunnelOrigin('http', authority));
     client.resume();
     return;
   }
@@ -180,7 +180,7 @@ async function intercept(
     secure.destroy();
   });
   env.track(secure);
-  env.adopt(secure, { scheme: 'https', tunnelAuthority: authority });
+  env.adopt(secure, tunnelOrigin('https', authority));
 }
 
 export function handleConnect(

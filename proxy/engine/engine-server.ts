@@ -7,15 +7,13 @@ import type { LookupFunction } from 'node:net';
 import type { LeafCertificateCache } from '../tls/leaf-certificates';
 import type { CassetteSession } from './cassette-session';
 import { handleConnect, type ConnectEnvironment } from './connect-handler';
-import {
-  handleExchange,
-  type ExchangeEnvironment,
-  type ExchangeReport,
-  type RuntimeSettings,
-} from './exchange-handler';
+import { handleExchange, type ExchangeEnvironment } from './exchange-handler';
+import type { ExchangeReporter } from './exchange-report';
+import { replaySettled } from './fast-replay';
 import type { HostMatcher } from './host-glob';
 import { ProxyServer } from './proxy-server';
 import { handleUpgrade, type UpgradeEnvironment } from './upgrade-handler';
+import type { RuntimeSettings } from './runtime-settings';
 import type { UpstreamClient, UpstreamOptions } from './upstream-client';
 import type { WebSocketHandler } from './websocket-hook';
 
@@ -34,7 +32,7 @@ export interface EngineServerDependencies {
   lookup: LookupFunction | undefined;
   webSocketHandler: WebSocketHandler | undefined;
   via: string;
-  report(event: ExchangeReport): void;
+  reporter: ExchangeReporter;
   /** Keeps an exchange (or a WebSocket session) in progress, for `stop()` to wait on. */
   track(exchange: Promise<void>): void;
 }
@@ -45,7 +43,7 @@ export function createEngineServer(deps: EngineServerDependencies): ProxyServer 
     settings: () => deps.current().settings,
     upstream: deps.upstream,
     via: deps.via,
-    report: deps.report,
+    reporter: deps.reporter,
   };
   const upgrade: UpgradeEnvironment = {
     handler: deps.webSocketHandler,
@@ -53,10 +51,14 @@ export function createEngineServer(deps: EngineServerDependencies): ProxyServer 
     settings: exchange.settings,
     upstream: deps.upstreamOptions,
     via: deps.via,
-    report: deps.report,
+    report: (event) => deps.reporter.report(event),
   };
   const server: ProxyServer = new ProxyServer({
-    request: (req, res, origin) => deps.track(handleExchange(exchange, req, res, origin)),
+    request: (req, res, origin) => {
+      if (!replaySettled(exchange, req, res, origin)) {
+        deps.track(handleExchange(exchange, req, res, origin));
+      }
+    },
     connect: (req, socket, head) => handleConnect(connect, req, socket, head),
     upgrade: (req, socket, head, origin) =>
       deps.track(handleUpgrade(upgrade, req, socket, head, origin)),
@@ -66,7 +68,7 @@ export function createEngineServer(deps: EngineServerDependencies): ProxyServer 
     certificates: deps.certificates,
     adopt: (socket, origin) => server.adopt(socket, origin),
     track: (socket) => server.track(socket),
-    report: deps.report,
+    report: (event) => deps.reporter.report(event),
     cassette: () => deps.current().session.name,
     lookup: deps.lookup,
   };

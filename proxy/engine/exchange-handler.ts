@@ -1,40 +1,29 @@
 /**
  * Handles one HTTP request end to end: works out where it goes, asks the request handler what to
- * do, carries it out (replay, miss, forward) and reports exactly one exchange event.
+ * do, carries it out (replay, miss, forward) and reports exactly one exchange event. A settled
+ * replay is remembered for the fast path (fast-replay.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Headers } from '../cassette/cassette.model';
-import { headersFromPairs, headerValues } from '../cassette/headers';
-import { redactHeaders } from '../redaction/header-redaction';
-import { redactUrl } from '../redaction/url-redaction';
+import { headerValues } from '../cassette/headers';
 import type { CassetteSession } from './cassette-session';
-import type {
-  ExchangeEvent,
-  ExchangeResponseSummary,
-  ReplayLatency,
-  WebSocketReplayPacing,
-} from './engine.model';
+import type { ExchangeEvent, ExchangeResponseSummary } from './engine.model';
+import {
+  nowIso,
+  reportExchange as report,
+  type ExchangeContext,
+  type ExchangeReporter,
+} from './exchange-report';
 import { forwardExchange } from './forward-exchange';
-import { endToEndRawPairs } from './hop-by-hop';
 import { replayInteraction, sendMiss } from './replay-responder';
+import { announcesBody, readBody } from './request-body';
 import { decide } from './request-handler';
+import { forwardedPairs, requestHeaders } from './request-headers';
 import { resolveTarget, type ConnectionOrigin } from './request-target';
 import { sendText } from './responses';
+import type { RuntimeSettings } from './runtime-settings';
 import { sequencesOf } from './template-replay';
 import type { UpstreamClient } from './upstream-client';
-
-/** Settings read at the start of each exchange, so they can change while running. */
-export interface RuntimeSettings {
-  target: URL | null;
-  latency: ReplayLatency;
-  recordBodyLimit: number;
-  upstreamTimeoutMs: number;
-  webSocketReplay: WebSocketReplayPacing;
-  /** Environment variables response templates may read (glob patterns). */
-  templateEnvAllowList: readonly string[];
-}
-
-export type ExchangeReport = Omit<ExchangeEvent, 'id'>;
 
 export interface ExchangeEnvironment {
   session(): CassetteSession;
@@ -42,101 +31,15 @@ export interface ExchangeEnvironment {
   upstream: UpstreamClient;
   /** This engine's `Via` entry (`1.1 magneto-<id>`): a request carrying it looped back. */
   via: string;
-  report(event: ExchangeReport): void;
+  reporter: ExchangeReporter;
 }
-
-/** Headers that describe the client's connection to the proxy, not the request. */
-const NOT_FORWARDED = new Set(['host', 'expect']);
 
 const NO_BODY = Buffer.alloc(0);
-
-/** Whether a request carries a body: HTTP/1.1 requests announce one by its framing headers. */
-function announcesBody(req: IncomingMessage): boolean {
-  const length = req.headers['content-length'];
-  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
-    req.once('close', () => {
-      if (!req.complete) reject(new Error('the client closed the connection while sending'));
-    });
-  });
-}
-
-/** The request's end-to-end header pairs, less those about the connection to the proxy. */
-function forwardedPairs(rawHeaders: readonly string[]): Array<[string, string]> {
-  const pairs: Array<[string, string]> = [];
-  for (const pair of endToEndRawPairs(rawHeaders)) {
-    if (!NOT_FORWARDED.has(pair[0].toLowerCase())) pairs.push(pair);
-  }
-  return pairs;
-}
 
 /** Whether the request went through this proxy already (its `Via` names this engine). */
 function loopedBack(headers: Headers, via: string): boolean {
   for (const value of headerValues(headers, 'via')) if (value.includes(via)) return true;
   return false;
-}
-
-let isoMs = Number.NaN;
-let iso = '';
-
-/** `new Date().toISOString()`, made once per millisecond however many requests arrive in it. */
-function nowIso(): string {
-  const ms = Date.now();
-  if (ms !== isoMs) {
-    isoMs = ms;
-    iso = new Date(ms).toISOString();
-  }
-  return iso;
-}
-
-/** What the exchange event says about the request; the body size is known last. */
-interface ExchangeContext {
-  env: ExchangeEnvironment;
-  session: CassetteSession;
-  /** `performance.now()` when the request arrived. */
-  started: number;
-  time: string;
-  method: string;
-  /** The URL as received when no target could be worked out. */
-  rawUrl: string;
-  url: URL | undefined;
-  headers: Headers;
-  requestBodySize: number;
-}
-
-function report(
-  context: ExchangeContext,
-  outcome: ExchangeEvent['outcome'],
-  extra: Partial<ExchangeReport> & { response?: ExchangeResponseSummary | undefined },
-  /** `performance.now()` when the response head was sent. */
-  headSentAt?: number,
-): void {
-  const { session, url } = context;
-  const { response, ...rest } = extra;
-  context.env.report({
-    time: context.time,
-    cassette: session.name,
-    protocol: url?.protocol === 'https:' ? 'https' : 'http',
-    request: {
-      method: context.method,
-      url: redactUrl(url?.href ?? context.rawUrl, session.rules),
-      headers: redactHeaders(context.headers, session.rules),
-      bodySize: context.requestBodySize,
-    },
-    ...(response && {
-      response: { ...response, headers: redactHeaders(response.headers, session.rules) },
-    }),
-    latencyMs: Math.round((headSentAt ?? performance.now()) - context.started),
-    outcome,
-    ...rest,
-  });
 }
 
 export async function handleExchange(
@@ -149,14 +52,12 @@ export async function handleExchange(
   const settings = env.settings();
   const session = env.session();
   const rawUrl = req.url ?? '';
-  const target = resolveTarget(rawUrl, origin, settings.target);
+  const target = resolveTarget(rawUrl, origin, settings.targetBase);
   const url = target.ok ? target.url : undefined;
-  const pairs = forwardedPairs(req.rawHeaders);
-  if (url !== undefined) pairs.unshift(['host', url.host]);
-  const headers = headersFromPairs(pairs);
+  const headers = requestHeaders(req.rawHeaders, url?.host);
   const method = req.method ?? 'GET';
   const context: ExchangeContext = {
-    env,
+    reporter: env.reporter,
     session,
     started,
     time: nowIso(),
@@ -168,14 +69,14 @@ export async function handleExchange(
   };
 
   try {
-    if (!target.ok || url === undefined) {
-      const reason = target.ok ? 'no target' : target.reason;
+    if (!target.ok) {
       report(context, 'error', {
-        response: sendText(res, 400, `Magneto proxy: ${reason}\n`),
-        error: reason,
+        response: sendText(res, 400, `Magneto proxy: ${target.reason}\n`),
+        error: target.reason,
       });
       return;
     }
+    const { url } = target;
     if (loopedBack(headers, env.via)) {
       const text = `Magneto proxy: ${url.href} leads back to this proxy (a request loop).`;
       report(context, 'error', { response: sendText(res, 508, `${text}\n`), error: text });
@@ -187,9 +88,14 @@ export async function handleExchange(
     context.requestBodySize = body?.length ?? 0;
     const decision = decide(
       session,
-      body === undefined ? undefined : { method, url: url.href, headers, body },
+      body === undefined ? undefined : { method, url: url.href, headers, body, parsedUrl: url },
     );
     if (decision.kind === 'replay') {
+      // From its second answer on: a cassette replayed once through remembers nothing.
+      if (decision.settled && decision.repeat && body?.length === 0) {
+        const request = { method, prefix: target.prefix, requestTarget: rawUrl, url };
+        session.settledReplays?.remember(request, decision.interaction);
+      }
       const replay = await replayInteraction(req, res, decision.interaction, {
         latency: settings.latency,
         maxTimeoutWaitMs: settings.upstreamTimeoutMs,
@@ -225,7 +131,7 @@ export async function handleExchange(
       req,
       res,
       url,
-      headers: pairs,
+      headers: forwardedPairs(req.rawHeaders, url.host),
       via: env.via,
       body,
       upstream: env.upstream,

@@ -11,6 +11,7 @@ import { headersFromPairs } from '../cassette/headers';
 import { BodyCapture } from './body-capture';
 import type { InteractionDraft } from './cassette-session';
 import type { ExchangeResponseSummary } from './engine.model';
+import { nowIso } from './exchange-report';
 import { endToEndRawPairs } from './hop-by-hop';
 import { sendText } from './responses';
 import { EventTimingRecorder, isEventStream } from './sse-timing';
@@ -56,7 +57,7 @@ function capturedBody(capture: BodyCapture, headers: Headers): Body | null {
 export async function forwardExchange(params: ForwardParams): Promise<ForwardResult> {
   const { req, res, url, record } = params;
   const started = performance.now();
-  const recordedAt = new Date().toISOString();
+  const recordedAt = nowIso();
   const requestCapture = new BodyCapture(record ? params.bodyLimit : 0);
   if (params.body === undefined) req.on('data', (chunk: Buffer) => requestCapture.add(chunk));
   else requestCapture.add(params.body);

@@ -30,8 +30,11 @@ function connectionListed(connectionValues: readonly string[]): Set<string> {
   return names;
 }
 
+const isStandardHopByHop = (name: string): boolean => HOP_BY_HOP.has(name.toLowerCase());
+
 /** A predicate telling the names to drop, for headers whose `Connection` values are given. */
 export function hopByHopFilter(connectionValues: readonly string[]): (name: string) => boolean {
+  if (connectionValues.length === 0) return isStandardHopByHop;
   const listed = connectionListed(connectionValues);
   return (name) => {
     const lower = name.toLowerCase();
@@ -49,16 +52,18 @@ export function endToEndHeaders(headers: Headers): Headers {
   return kept;
 }
 
-/**
- * The end-to-end pairs of Node's `rawHeaders` (`[name, value, name, value, …]`), names kept as the
- * peer wrote them.
- */
-export function endToEndRawPairs(rawHeaders: readonly string[]): Array<[string, string]> {
+/** The drop predicate for Node's `rawHeaders` (`[name, value, name, value, …]`). */
+export function rawHopByHopFilter(rawHeaders: readonly string[]): (name: string) => boolean {
   const connection: string[] = [];
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     if (rawHeaders[i]?.toLowerCase() === 'connection') connection.push(rawHeaders[i + 1] ?? '');
   }
-  const drop = hopByHopFilter(connection);
+  return hopByHopFilter(connection);
+}
+
+/** The end-to-end pairs of Node's `rawHeaders`, names kept as the peer wrote them. */
+export function endToEndRawPairs(rawHeaders: readonly string[]): Array<[string, string]> {
+  const drop = rawHopByHopFilter(rawHeaders);
   const pairs: Array<[string, string]> = [];
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = rawHeaders[i] ?? '';

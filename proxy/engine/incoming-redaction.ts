@@ -31,5 +31,13 @@ export function redactIncoming(
       delete headers['content-encoding'];
     }
   }
-  return { ...request, url, headers, body };
+  const { parsedUrl } = request;
+  // A URL that redaction changed is not the one parsed.
+  return {
+    method: request.method,
+    url,
+    headers,
+    body,
+    ...(parsedUrl !== undefined && url === request.url && { parsedUrl }),
+  };
 }

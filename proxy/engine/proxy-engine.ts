@@ -20,9 +20,10 @@ import {
   type RuntimeOptions,
 } from './engine-options';
 import { createEngineServer } from './engine-server';
-import type { ExchangeReport, RuntimeSettings } from './exchange-handler';
+import type { ExchangeReport, ExchangeReporter } from './exchange-report';
 import { compileHostPatterns, type HostMatcher } from './host-glob';
 import type { ProxyServer } from './proxy-server';
+import { settingsOf, type RuntimeSettings } from './runtime-settings';
 import { UpstreamClient, type UpstreamOptions } from './upstream-client';
 import { WebSocketProxyHandler } from './websocket/websocket-proxy-handler';
 
@@ -73,6 +74,11 @@ export class ProxyEngine extends (EventEmitter as new () => TypedEmitter<EngineE
   private readonly retired = new Set<CassetteSession>();
   /** Added to forwarded requests as `Via`, to catch requests that loop back to this engine. */
   private readonly via = `1.1 magneto-${randomBytes(4).toString('hex')}`;
+  private readonly reporter: ExchangeReporter = {
+    report: (event) => this.report(event),
+    observed: () => this.listenerCount('exchange') > 0,
+    count: (outcome) => void (this.counts[outcome] += 1),
+  };
 
   /** The studio's CA, once started (its certificate is what clients must trust for HTTPS). */
   get certificateAuthority(): CertificateAuthority | undefined {
@@ -101,7 +107,7 @@ export class ProxyEngine extends (EventEmitter as new () => TypedEmitter<EngineE
             ? undefined
             : (fixed.webSocketHandler ?? new WebSocketProxyHandler()),
         via: this.via,
-        report: (event) => this.report(event),
+        reporter: this.reporter,
         track: (exchange) => this.track(exchange),
       });
       try {
@@ -267,15 +273,4 @@ export class ProxyEngine extends (EventEmitter as new () => TypedEmitter<EngineE
     this.transition = run.catch(() => undefined);
     return run;
   }
-}
-
-function settingsOf(runtime: RuntimeOptions): RuntimeSettings {
-  return {
-    target: runtime.target === null ? null : new URL(runtime.target),
-    latency: runtime.latency,
-    recordBodyLimit: runtime.recordBodyLimit,
-    upstreamTimeoutMs: runtime.upstreamTimeoutMs,
-    webSocketReplay: runtime.webSocketReplay,
-    templateEnvAllowList: runtime.templateEnvAllowList,
-  };
 }

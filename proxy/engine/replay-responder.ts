@@ -11,12 +11,7 @@ import { TemplateRenderError } from '../templating/errors';
 import type { ExchangeResponseSummary, ReplayLatency } from './engine.model';
 import type { TimedChunk } from './replay-wire';
 import { sendText, waitWhileOpen } from './responses';
-import {
-  replayWire,
-  templateErrorSummary,
-  templateErrorText,
-  type TemplateContext,
-} from './template-replay';
+import { replayWire, sendTemplateError, type TemplateContext } from './template-replay';
 import { failureAnswer } from './upstream-error';
 
 export interface ReplayResult {
@@ -89,13 +84,10 @@ export async function replayInteraction(
   // Rendered once the delay is over, so that `now` is when the answer goes out.
   const wire = replayWire(interaction.response, req.headers['accept-encoding'], options.templates);
   if (wire instanceof TemplateRenderError) {
-    const response = sendText(res, 500, templateErrorText(wire, interaction.id), {
-      'x-magneto-template-error': wire.code,
-    });
-    const templateError = templateErrorSummary(wire, interaction.id);
+    const { response, templateError } = sendTemplateError(res, wire, interaction.id);
     return { response, headSentAt: performance.now(), templateError };
   }
-  res.writeHead(wire.status, wire.headers);
+  res.writeHead(wire.status, wire.headerList);
   const headSentAt = performance.now();
   const summary = { status: wire.status, headers: wire.headers };
   if (wire.body === null || req.method === 'HEAD') {

@@ -1,12 +1,14 @@
 /**
- * What a recorded response looks like on the wire, worked out once per response and coding, then
- * kept: replaying the same interaction again costs no encoding, base64 decoding or header work.
- * Whether the response holds templates is worked out once as well, and kept beside it.
+ * What a recorded response looks like on the wire, worked out per response and coding, then kept
+ * (for the responses replayed again lately, within a memory bound): replaying the same interaction
+ * again costs no encoding, base64 decoding or header work. Whether the response holds templates is
+ * kept beside it.
  */
 import type { ContentCoding, Headers, HttpResponse } from '../cassette/cassette.model';
 import { bodyToBytes } from '../cassette/body';
 import { bodyToWire } from '../cassette/content-coding';
 import { responseHasTemplates } from '../templating/response-templates';
+import { BoundedLru } from './bounded-lru';
 import { endToEndHeaders } from './hop-by-hop';
 import { isEventStream, splitEvents } from './sse-timing';
 
@@ -19,6 +21,8 @@ export interface WireResponse {
   status: number;
   /** Ready for `writeHead`; `content-length` matches `body`, except for timed event streams. */
   headers: Headers;
+  /** The same headers flat, `[name, value, name, value, …]`: the cheapest form for `writeHead`. */
+  headerList: string[];
   /** null when the status carries no body. */
   body: Buffer | null;
   /** For a recorded event stream: the body in blocks, each sent at its time. */
@@ -45,19 +49,39 @@ export function acceptsCoding(acceptEncoding: string | undefined, coding: Conten
 
 const NO_BODY_STATUS = (status: number) => status === 204 || status === 304 || status < 200;
 
-type Variant = 'encoded' | 'identity';
-interface Precomputed extends Partial<Record<Variant, WireResponse>> {
+/** Which form of a response a client gets: with its recorded content coding, or decoded. */
+export type WireVariant = 'encoded' | 'identity';
+
+interface Precomputed extends Partial<Record<WireVariant, WireResponse>> {
   templated?: boolean;
 }
-const cache = new WeakMap<HttpResponse, Precomputed>();
 
-function precomputed(response: HttpResponse): Precomputed {
-  let entry = cache.get(response);
-  if (entry === undefined) {
-    entry = {};
-    cache.set(response, entry);
+/**
+ * Responses' wire forms, kept for the responses replayed last, and only from their second replay
+ * on: a cassette of 100,000 interactions replayed once through would otherwise make the cache churn
+ * through 100,000 entries, and keep a second copy of the last bodies for nothing.
+ */
+export const WIRE_CACHE_ENTRIES = 8192;
+export const WIRE_CACHE_BYTES = 64 * 1024 * 1024;
+/** What an entry costs besides its bodies: objects, headers. */
+const ENTRY_OVERHEAD_BYTES = 512;
+const cache = new BoundedLru<HttpResponse, Precomputed>(WIRE_CACHE_ENTRIES, WIRE_CACHE_BYTES);
+/** Responses replayed once lately, not kept yet: the next replay keeps them. */
+const seenOnce = new BoundedLru<HttpResponse, true>(WIRE_CACHE_ENTRIES, WIRE_CACHE_ENTRIES);
+
+/** Keeps an entry (again, after it grew) with its size. */
+function keep(response: HttpResponse, entry: Precomputed): void {
+  const bodies = (entry.encoded?.body?.length ?? 0) + (entry.identity?.body?.length ?? 0);
+  cache.set(response, entry, ENTRY_OVERHEAD_BYTES + bodies);
+}
+
+function flatHeaders(headers: Headers): string[] {
+  const list: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (Array.isArray(value)) for (const item of value) list.push(name, item);
+    else list.push(name, value);
   }
-  return entry;
+  return list;
 }
 
 function timedEvents(text: string, offsets: readonly number[]): TimedChunk[] {
@@ -68,13 +92,14 @@ function timedEvents(text: string, offsets: readonly number[]): TimedChunk[] {
     .filter((chunk) => chunk.bytes.length > 0);
 }
 
-function build(response: HttpResponse, variant: Variant): WireResponse {
+/** The headers and body of a variant; event-stream blocks apart. */
+function build(response: HttpResponse, variant: WireVariant): WireResponse {
   const { status, body } = response;
   const headers = endToEndHeaders(response.headers);
   delete headers['content-length'];
   if (body === null || NO_BODY_STATUS(status)) {
     if (!NO_BODY_STATUS(status)) headers['content-length'] = '0';
-    return { status, headers, body: null };
+    return { status, headers, headerList: flatHeaders(headers), body: null };
   }
   if (body.truncated) headers['x-magneto-truncated'] = String(body.originalSize ?? '');
   if (body.contentEncoding !== undefined) {
@@ -89,16 +114,36 @@ function build(response: HttpResponse, variant: Variant): WireResponse {
     isEventStream(response.headers)
   ) {
     const events = timedEvents(body.text, offsets);
-    return { status, headers, body: bodyToBytes(body), events };
+    return { status, headers, headerList: flatHeaders(headers), body: bodyToBytes(body), events };
   }
   const bytes = variant === 'encoded' ? bodyToWire(body) : bodyToBytes(body);
   headers['content-length'] = String(bytes.length);
-  return { status, headers, body: bytes };
+  return { status, headers, headerList: flatHeaders(headers), body: bytes };
 }
 
-function variantOf(response: HttpResponse, acceptEncoding: string | undefined): Variant {
+/** The variant for a client sending this `Accept-Encoding`. */
+export function wireVariant(
+  response: HttpResponse,
+  acceptEncoding: string | undefined,
+): WireVariant {
   const coding = response.body?.contentEncoding;
   return coding !== undefined && acceptsCoding(acceptEncoding, coding) ? 'encoded' : 'identity';
+}
+
+/** The wire form of `response` in `variant`, kept for next time from its second replay on. */
+export function wireResponseOf(response: HttpResponse, variant: WireVariant): WireResponse {
+  const entry = cache.get(response);
+  const kept = entry?.[variant];
+  if (kept !== undefined) return kept;
+  const wire = build(response, variant);
+  if (entry !== undefined) {
+    entry[variant] = wire;
+    keep(response, entry);
+  } else if (seenOnce.get(response) === true) {
+    seenOnce.delete(response);
+    keep(response, { [variant]: wire });
+  } else seenOnce.set(response, true, 1);
+  return wire;
 }
 
 /** The wire form of `response` for a client sending this `Accept-Encoding`, kept for next time. */
@@ -106,9 +151,7 @@ export function wireResponse(
   response: HttpResponse,
   acceptEncoding: string | undefined,
 ): WireResponse {
-  const variant = variantOf(response, acceptEncoding);
-  const entry = precomputed(response);
-  return (entry[variant] ??= build(response, variant));
+  return wireResponseOf(response, wireVariant(response, acceptEncoding));
 }
 
 /** The same for a response made for one request only (a rendered template): nothing is kept. */
@@ -116,11 +159,12 @@ export function freshWireResponse(
   response: HttpResponse,
   acceptEncoding: string | undefined,
 ): WireResponse {
-  return build(response, variantOf(response, acceptEncoding));
+  return build(response, wireVariant(response, acceptEncoding));
 }
 
-/** Whether a recorded response holds templates (`responseHasTemplates`), worked out once. */
+/** Whether a recorded response holds templates (`responseHasTemplates`), kept with its wire forms. */
 export function isTemplated(response: HttpResponse): boolean {
-  const entry = precomputed(response);
+  const entry = cache.get(response);
+  if (entry === undefined) return responseHasTemplates(response);
   return (entry.templated ??= responseHasTemplates(response));
 }

@@ -7,7 +7,14 @@ import type { IncomingRequestSummary, NearMiss } from '../matching/matching.mode
 import type { CassetteSession } from './cassette-session';
 
 export type Decision =
-  | { kind: 'replay'; interaction: HttpInteraction | HttpErrorInteraction; repeat: boolean }
+  | {
+      kind: 'replay';
+      interaction: HttpInteraction | HttpErrorInteraction;
+      /** Every copy of the request was replayed before: this is the last one again. */
+      repeat: boolean;
+      /** Identical requests get this interaction again (`MatchResult.settled`). */
+      settled: boolean;
+    }
   | { kind: 'miss'; nearMisses: NearMiss[] }
   | { kind: 'forward'; record: boolean };
 
@@ -24,7 +31,8 @@ export function decide(
   }
   const result = session.match(request);
   if (result.kind === 'hit' && result.interaction.type !== 'WebSocket') {
-    return { kind: 'replay', interaction: result.interaction, repeat: result.repeat };
+    const { interaction, repeat, settled } = result;
+    return { kind: 'replay', interaction, repeat, settled };
   }
   if (session.mode === 'new-episodes') return { kind: 'forward', record: true };
   return { kind: 'miss', nearMisses: result.kind === 'miss' ? result.nearMisses : [] };

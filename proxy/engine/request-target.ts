@@ -7,49 +7,63 @@
 export interface ConnectionOrigin {
   /** `https` for TLS terminated by the proxy inside a CONNECT tunnel. */
   scheme: 'http' | 'https';
-  /** `host:port` of the CONNECT request, for requests inside a tunnel. */
-  tunnelAuthority?: string;
+  /**
+   * For requests inside a tunnel, `<scheme>://<host:port of the CONNECT request>`: what their
+   * origin-form paths are appended to.
+   */
+  tunnelBase?: string;
 }
 
-export type TargetResult = { ok: true; url: URL } | { ok: false; reason: string };
+/** The origin of connections out of a tunnel opened by `CONNECT <authority>`. */
+export function tunnelOrigin(scheme: 'http' | 'https', authority: string): ConnectionOrigin {
+  return { scheme, tunnelBase: `${scheme}://${authority}` };
+}
+
+/** `prefix`: the `targetPrefix` of the request target. */
+export type TargetResult = { ok: true; url: URL; prefix: string } | { ok: false; reason: string };
 
 const ABSOLUTE = /^https?:\/\//i;
 
-/** The reverse-proxy target joined with an origin-form path: `https://api/v1` + `/users?a=1`. */
-export function joinTarget(target: URL, originForm: string): URL {
-  const base = target.pathname.replace(/\/+$/, '');
-  return new URL(`${target.origin}${base}${originForm}`);
+/**
+ * What origin-form paths are appended to: the reverse-proxy target's origin and base path, so that
+ * `https://api/v1/` and `/users?a=1` give `https://api/v1/users?a=1`.
+ */
+export function reverseBase(target: URL): string {
+  return `${target.origin}${target.pathname.replace(/\/+$/, '')}`;
+}
+
+/**
+ * What a request target is appended to for the absolute URL of the request, as text not parsed yet
+ * (the same text always gives the same URL): the tunnel's or the reverse-proxy target's base for a
+ * path, nothing for an absolute URL. Undefined when the request target cannot be served. `base`:
+ * the reverse-proxy target's `reverseBase`, or null without one.
+ */
+export function targetPrefix(
+  requestTarget: string,
+  origin: ConnectionOrigin,
+  base: string | null,
+): string | undefined {
+  if (requestTarget.startsWith('/')) return origin.tunnelBase ?? base ?? undefined;
+  return ABSOLUTE.test(requestTarget) ? '' : undefined;
 }
 
 export function resolveTarget(
   requestTarget: string,
   origin: ConnectionOrigin,
-  reverseTarget: URL | null,
+  base: string | null,
 ): TargetResult {
+  const prefix = targetPrefix(requestTarget, origin, base);
+  if (prefix === undefined) {
+    const proxyUse = requestTarget.startsWith('/') && origin.tunnelBase === undefined;
+    return {
+      ok: false,
+      reason: proxyUse
+        ? 'this is the Magneto proxy: send requests in absolute form (configure it as your HTTP proxy), or start it with a reverse-proxy target'
+        : `unsupported request target "${requestTarget}"`,
+    };
+  }
   try {
-    if (origin.tunnelAuthority !== undefined) {
-      if (!requestTarget.startsWith('/')) {
-        return ABSOLUTE.test(requestTarget)
-          ? { ok: true, url: new URL(requestTarget) }
-          : { ok: false, reason: `unsupported request target "${requestTarget}"` };
-      }
-      return {
-        ok: true,
-        url: new URL(`${origin.scheme}://${origin.tunnelAuthority}${requestTarget}`),
-      };
-    }
-    if (ABSOLUTE.test(requestTarget)) return { ok: true, url: new URL(requestTarget) };
-    if (!requestTarget.startsWith('/')) {
-      return { ok: false, reason: `unsupported request target "${requestTarget}"` };
-    }
-    if (reverseTarget === null) {
-      return {
-        ok: false,
-        reason:
-          'this is the Magneto proxy: send requests in absolute form (configure it as your HTTP proxy), or start it with a reverse-proxy target',
-      };
-    }
-    return { ok: true, url: joinTarget(reverseTarget, requestTarget) };
+    return { ok: true, url: new URL(`${prefix}${requestTarget}`), prefix };
   } catch {
     return { ok: false, reason: `invalid request target "${requestTarget}"` };
   }

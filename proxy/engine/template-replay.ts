@@ -1,14 +1,23 @@
 /**
  * Response templates on replay (Magneto-Serge's rule: a text body or header value holding `{{ … }}`
  * is a template): the recorded response rendered for the request being answered, then put on the
- * wire like any replayed response. Responses without templates keep their cached wire form.
+ * wire like any replayed response. Responses without templates keep their cached wire form. A
+ * settled replay with templates is answered on the fast path too (`replaySettledTemplate`).
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Body, Headers, HttpResponse } from '../cassette/cassette.model';
 import { bodyFromWire } from '../cassette/content-coding';
-import type { TemplateRenderError } from '../templating/errors';
+import { redactHeaders } from '../redaction/header-redaction';
+import { TemplateRenderError } from '../templating/errors';
 import { renderResponseTemplates } from '../templating/response-templates';
 import { SequenceCounters } from '../templating/sequence-counters';
+import type { ExchangeResponseSummary } from './engine.model';
+import { nowIso } from './exchange-report';
+import type { FastReplayEnvironment } from './fast-replay';
 import { freshWireResponse, isTemplated, wireResponse, type WireResponse } from './replay-wire';
+import { requestHeaders } from './request-headers';
+import { sendText } from './responses';
+import type { SettledReplay } from './settled-replays';
 
 /** What a template needs beyond the recorded response: the live request and the engine's settings. */
 export interface TemplateContext {
@@ -18,8 +27,11 @@ export interface TemplateContext {
   sequences: SequenceCounters;
   /** Glob patterns of the environment variables `env` may read. */
   envAllowList: readonly string[];
-  /** The request as the client sent it (not redacted): absolute URL, end-to-end headers. */
-  request: { method: string; url: string; headers: Headers; body: Buffer };
+  /**
+   * The request as the client sent it (not redacted): absolute URL (and, when the caller has it,
+   * the same URL parsed), end-to-end headers.
+   */
+  request: { method: string; url: string; parsedUrl?: URL; headers: Headers; body: Buffer };
 }
 
 /** Request bodies larger than this are not given to templates (`request.body` is then empty). */
@@ -69,6 +81,87 @@ export function replayWire(
   );
   if ('error' in rendered) return rendered.error;
   return freshWireResponse(rendered.response, acceptEncoding);
+}
+
+/** Answers 500 for a template that failed; gives the response and the exchange event's `error`. */
+export function sendTemplateError(
+  res: ServerResponse,
+  error: TemplateRenderError,
+  interactionId: string,
+): { response: ExchangeResponseSummary; templateError: string } {
+  const response = sendText(res, 500, templateErrorText(error, interactionId), {
+    'x-magneto-template-error': error.code,
+  });
+  return { response, templateError: templateErrorSummary(error, interactionId) };
+}
+
+const NO_BODY = Buffer.alloc(0);
+/** The URL of each settled replay, parsed once for all the renders of its templates. */
+const settledUrls = new WeakMap<SettledReplay, URL>();
+
+function settledUrl(entry: SettledReplay): URL {
+  let url = settledUrls.get(entry);
+  if (url === undefined) {
+    url = new URL(entry.href);
+    settledUrls.set(entry, url);
+  }
+  return url;
+}
+
+/**
+ * Answers a settled replay whose response holds templates, on the fast path (fast-replay.ts): the
+ * response rendered for this request as the full path renders it (the same request fields and
+ * settings), a failing template answered 500, and the exchange reported as the full path does.
+ */
+export function replaySettledTemplate(
+  env: FastReplayEnvironment,
+  req: IncomingMessage,
+  res: ServerResponse,
+  entry: SettledReplay,
+  started: number,
+): void {
+  const session = env.session();
+  const { method, interactionId } = entry;
+  const headers = requestHeaders(req.rawHeaders, entry.host);
+  const wire = replayWire(entry.response, req.headers['accept-encoding'], {
+    cassette: session.name ?? '',
+    sequences: sequencesOf(session),
+    envAllowList: env.settings().templateEnvAllowList,
+    request: { method, url: entry.href, headers, body: NO_BODY, parsedUrl: settledUrl(entry) },
+  });
+  let response: ExchangeResponseSummary;
+  let error: string | undefined;
+  if (wire instanceof TemplateRenderError) {
+    ({ response, templateError: error } = sendTemplateError(res, wire, interactionId));
+  } else {
+    res.writeHead(wire.status, wire.headerList);
+    if (wire.body === null) res.end();
+    else res.end(wire.body);
+    response = { status: wire.status, headers: wire.headers, bodySize: wire.body?.length ?? 0 };
+  }
+  const headSentAt = performance.now();
+  const outcome = error === undefined ? 'replayed' : 'error';
+  const { reporter } = env;
+  if (!reporter.observed()) {
+    reporter.count(outcome);
+    return;
+  }
+  reporter.report({
+    time: nowIso(),
+    cassette: session.name,
+    protocol: entry.protocol,
+    request: {
+      method,
+      url: entry.url,
+      headers: redactHeaders(headers, session.rules),
+      bodySize: 0,
+    },
+    response: { ...response, headers: redactHeaders(response.headers, session.rules) },
+    latencyMs: Math.round(headSentAt - started),
+    outcome,
+    interactionId,
+    ...(error !== undefined && { error }),
+  });
 }
 
 /** Where a template error happened, in words: `line 2, column 7`, or '' when unknown. */

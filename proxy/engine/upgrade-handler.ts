@@ -8,9 +8,10 @@ import { headersFromPairs } from '../cassette/headers';
 import { redactHeaders } from '../redaction/header-redaction';
 import { redactUrl } from '../redaction/url-redaction';
 import type { CassetteSession } from './cassette-session';
-import type { ExchangeReport, RuntimeSettings } from './exchange-handler';
+import type { ExchangeReport } from './exchange-report';
 import { endToEndRawPairs } from './hop-by-hop';
 import { resolveTarget, type ConnectionOrigin } from './request-target';
+import type { RuntimeSettings } from './runtime-settings';
 import type { UpstreamOptions } from './upstream-client';
 import { rejectOnSocket, type WebSocketHandler } from './websocket-hook';
 
@@ -37,7 +38,7 @@ export function handleUpgrade(
   const started = performance.now();
   const session = env.session();
   const settings = env.settings();
-  const target = resolveTarget(req.url ?? '', origin, settings.target);
+  const target = resolveTarget(req.url ?? '', origin, settings.targetBase);
   const url = target.ok ? new URL(target.url.href.replace(/^http/, 'ws')) : undefined;
   const fail = (status: number, reason: string, text: string): void => {
     rejectOnSocket(socket, status, reason, text);

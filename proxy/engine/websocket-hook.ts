@@ -7,8 +7,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { CassetteSession } from './cassette-session';
-import type { ExchangeReport, RuntimeSettings } from './exchange-handler';
+import type { ExchangeReport } from './exchange-report';
 import type { ConnectionOrigin } from './request-target';
+import type { RuntimeSettings } from './runtime-settings';
 import type { UpstreamOptions } from './upstream-client';
 
 export interface UpgradeContext {

@@ -3,7 +3,8 @@
  * plus the lookups a near-miss search walks (same host and path, same host, everything).
  *
  * Kept lean for cassettes of 100,000 interactions: a key recorded once (the usual case) costs one
- * map entry holding its index, and the near-miss lookups are only built at the first miss.
+ * map entry holding its index, and the near-miss lookups (with the list of every index) are only
+ * built at the first miss.
  */
 import type { NormalisedUrl } from './url-key';
 
@@ -23,7 +24,11 @@ interface Group {
 type Entries = Group | number;
 
 export type TakeResult =
-  | { kind: 'fresh'; index: number }
+  /**
+   * `last`: no unused entry is left and this is the key's last one, so that later takes (with the
+   * same condition) give it again, as `exhausted`.
+   */
+  | { kind: 'fresh'; index: number; last: boolean }
   /** Every accepted entry was replayed: the last of them. */
   | { kind: 'exhausted'; index: number }
   | { kind: 'none' };
@@ -44,22 +49,27 @@ function groupOf(single: number): Group {
   return { entries: [used ? -1 - single : single], used: [used], firstUnused: used ? 1 : 0 };
 }
 
-/** The near-miss lookups: by host and path, and by host. */
+/** The near-miss lookups: by host and path, by host, and every index in recorded order. */
 interface UrlLookups {
   byPath: Map<string, number[]>;
   byHost: Map<string, number[]>;
+  all: number[];
+}
+
+function indexOf(entry: number): number {
+  return entry < 0 ? -1 - entry : entry;
 }
 
 export class CandidateIndex {
   private readonly keys = new Map<string, Entries>();
-  private readonly all: number[] = [];
+  private count = 0;
   private lookups: UrlLookups | undefined;
 
   /** `urlOf`: the normalised URL of an entry, for building the near-miss lookups when needed. */
   constructor(private readonly urlOf: (index: number) => NormalisedUrl) {}
 
   get size(): number {
-    return this.all.length;
+    return this.count;
   }
 
   /** Adds an interaction; `used` marks it as already replayed (it was just recorded). */
@@ -74,8 +84,11 @@ export class CandidateIndex {
       if (used && group.firstUnused === group.entries.length - 1) group.firstUnused++;
       if (group !== entries) this.keys.set(key, group);
     }
-    if (this.lookups !== undefined) this.addToLookups(this.lookups, index, url);
-    this.all.push(index);
+    if (this.lookups !== undefined) {
+      this.addToLookups(this.lookups, index, url);
+      this.lookups.all.push(index);
+    }
+    this.count++;
   }
 
   /**
@@ -86,11 +99,11 @@ export class CandidateIndex {
     const entries = this.keys.get(key);
     if (entries === undefined) return { kind: 'none' };
     if (typeof entries === 'number') {
-      const index = entries < 0 ? -1 - entries : entries;
+      const index = indexOf(entries);
       if (!accepts(index)) return { kind: 'none' };
       if (entries < 0) return { kind: 'exhausted', index };
       this.keys.set(key, -1 - index);
-      return { kind: 'fresh', index };
+      return { kind: 'fresh', index, last: true };
     }
     const { entries: indices, used } = entries;
     for (let i = entries.firstUnused; i < indices.length; i++) {
@@ -100,7 +113,8 @@ export class CandidateIndex {
       while (entries.firstUnused < indices.length && used[entries.firstUnused] === true) {
         entries.firstUnused++;
       }
-      return { kind: 'fresh', index };
+      const last = entries.firstUnused === indices.length && i === indices.length - 1;
+      return { kind: 'fresh', index, last };
     }
     for (let i = indices.length - 1; i >= 0; i--) {
       const index = indices[i];
@@ -126,9 +140,9 @@ export class CandidateIndex {
    * same host, then any; each once, at most `cap` in all.
    */
   *candidates(url: NormalisedUrl, cap: number): Generator<number> {
-    const { byPath, byHost } = this.urlLookups();
+    const { byPath, byHost, all } = this.urlLookups();
     const seen = new Set<number>();
-    for (const list of [byPath.get(pathKey(url)), byHost.get(url.host), this.all]) {
+    for (const list of [byPath.get(pathKey(url)), byHost.get(url.host), all]) {
       for (const index of list ?? []) {
         if (seen.has(index)) continue;
         seen.add(index);
@@ -140,8 +154,15 @@ export class CandidateIndex {
 
   private urlLookups(): UrlLookups {
     if (this.lookups === undefined) {
-      const lookups: UrlLookups = { byPath: new Map(), byHost: new Map() };
-      for (const index of this.all) this.addToLookups(lookups, index, this.urlOf(index));
+      // Indices grow with each insertion: in order, they are the recorded order.
+      const all: number[] = [];
+      for (const entries of this.keys.values()) {
+        if (typeof entries === 'number') all.push(indexOf(entries));
+        else all.push(...entries.entries);
+      }
+      all.sort((a, b) => a - b);
+      const lookups: UrlLookups = { byPath: new Map(), byHost: new Map(), all };
+      for (const index of all) this.addToLookups(lookups, index, this.urlOf(index));
       this.lookups = lookups;
     }
     return this.lookups;

@@ -17,6 +17,8 @@ export interface IncomingRequestSummary {
    * recorder did.
    */
   body: Uint8Array | null;
+  /** `url` parsed already, when the caller has it: the matcher then does not parse it again. */
+  parsedUrl?: URL;
 }
 
 /** The part of a request that differs from a recorded one. */
@@ -58,5 +60,11 @@ export type MatchResult =
       index: number;
       /** Every matching copy was already replayed; this is the last one again. */
       repeat: boolean;
+      /**
+       * Every later request identical to this one (same method and URL; the same headers and body
+       * when the options compare them) gets this interaction again, as long as no interaction is
+       * added and no sequence is reset: the answer to cache, if any.
+       */
+      settled: boolean;
     }
   | { kind: 'miss'; nearMisses: NearMiss[] };

@@ -24,13 +24,16 @@ export interface PreparedRequest {
 /** Hides secrets in a request the way recordings hide them (identity when there is no redaction). */
 export type RequestRedaction = (request: HttpRequest) => HttpRequest;
 
+/** `parsedUrl`: the request's URL parsed already, when the caller has it. */
 export function prepareRequest(
   raw: HttpRequest,
   options: MatchingOptions,
   redact: RequestRedaction | undefined,
+  parsedUrl?: URL,
 ): PreparedRequest {
   const request = redact === undefined ? raw : redact(raw);
-  const url = normaliseUrl(request.url, options);
+  const parsed = request.url === raw.url ? parsedUrl : undefined;
+  const url = normaliseUrl(request.url, options, parsed);
   return {
     method: request.method.toUpperCase(),
     url,
@@ -60,7 +63,8 @@ export function prepareIncoming(
 ): PreparedRequest {
   // The body is only decoded when bodies are compared: the default options never touch it.
   const body = options.body === 'ignore' ? null : incomingBody(request.body, request.headers);
-  return prepareRequest({ ...request, body }, options, redact);
+  const { method, url, headers, parsedUrl } = request;
+  return prepareRequest({ method, url, headers, body }, options, redact, parsedUrl);
 }
 
 const WEB_SOCKET_SCHEMES: Readonly<Record<string, string>> = { http: 'ws', https: 'wss' };

@@ -25,7 +25,7 @@ import { bodyDifferences, headersMatch, requiredHeaderValues } from './request-d
 export class RequestMatcher {
   readonly options: MatchingOptions;
   private readonly redact: RequestRedaction | undefined;
-  private readonly interactions: Interaction[] = [];
+  private readonly interactions: Interaction[];
   private readonly http = new CandidateIndex((index) => this.prepareAt(index, {}).url);
   private readonly webSockets = new CandidateIndex((index) => this.prepareAt(index, {}).url);
   /** Recorded bodies already prepared for `json-partial` checks, by interaction index. */
@@ -43,7 +43,9 @@ export class RequestMatcher {
   ) {
     this.options = options;
     this.redact = redaction === undefined ? undefined : redactionForMatching(redaction, options);
-    for (const interaction of interactions) this.insert(interaction, false);
+    // One array of the right size, not one grown push by push: a cassette may hold 100,000.
+    this.interactions = Array.from(interactions);
+    this.interactions.forEach((interaction, index) => this.index(interaction, index, false));
   }
 
   /** Number of interactions known, HTTP and WebSocket. */
@@ -57,7 +59,10 @@ export class RequestMatcher {
    * `onExhausted` until `reset()`. Returns its index.
    */
   add(interaction: Interaction): number {
-    return this.insert(interaction, true);
+    const index = this.interactions.length;
+    this.interactions.push(interaction);
+    this.index(interaction, index, true);
+    return index;
   }
 
   /** Rewinds every sequence: the next identical request gets the first recorded copy again. */
@@ -92,9 +97,7 @@ export class RequestMatcher {
     return this.conclude(this.webSockets, incoming, this.webSockets.take(incoming.urlKey, accepts));
   }
 
-  private insert(interaction: Interaction, used: boolean): number {
-    const index = this.interactions.length;
-    this.interactions.push(interaction);
+  private index(interaction: Interaction, index: number, used: boolean): void {
     if (interaction.type === 'WebSocket') {
       const prepared = prepareWebSocket(interaction.url, {}, this.options, this.redact);
       this.webSockets.insert(index, prepared.urlKey, prepared.url, used);
@@ -102,7 +105,6 @@ export class RequestMatcher {
       const prepared = prepareRequest(interaction.request, this.options, this.redact);
       this.http.insert(index, this.httpKey(prepared), prepared.url, used);
     }
-    return index;
   }
 
   /** What must be equal for two HTTP requests to match, short of `json-partial` bodies. */
@@ -153,8 +155,11 @@ export class RequestMatcher {
   ): MatchResult {
     if (taken.kind !== 'none') {
       const interaction = this.interactionAt(taken.index);
-      if (taken.kind === 'fresh' || this.options.onExhausted === 'repeat-last') {
-        return { kind: 'hit', interaction, index: taken.index, repeat: taken.kind === 'exhausted' };
+      const repeatsLast = this.options.onExhausted === 'repeat-last';
+      if (taken.kind === 'fresh' || repeatsLast) {
+        const repeat = taken.kind === 'exhausted';
+        const settled = repeatsLast && (taken.kind === 'exhausted' || taken.last);
+        return { kind: 'hit', interaction, index: taken.index, repeat, settled };
       }
       return {
         kind: 'miss',

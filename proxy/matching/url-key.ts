@@ -61,12 +61,14 @@ function byNameThenValue(a: [string, string], b: [string, string]): number {
   return 0;
 }
 
-export function normaliseUrl(url: string, options: UrlKeyOptions): NormalisedUrl {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return { scheme: '', host: '', path: url, query: [] };
+/** `parsed`: `url` parsed already, when the caller has it. */
+export function normaliseUrl(url: string, options: UrlKeyOptions, parsed?: URL): NormalisedUrl {
+  if (parsed === undefined) {
+    try {
+      parsed = new URL(url);
+    } catch {
+      return { scheme: '', host: '', path: url, query: [] };
+    }
   }
   const scheme = parsed.protocol.slice(0, -1);
   const { hostname, port } = rewriteHost(

@@ -5,6 +5,7 @@
 import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { CertificateAuthorityError } from './errors';
+import { deriveLeafKeyPair, type LeafKeyPair } from './leaf-key';
 import {
   BasicConstraintsExtension,
   DAY_MS,
@@ -35,6 +36,8 @@ export interface ParsedCa {
   privateKey: CryptoKey;
   /** Hex subject key identifier, copied into the leaves' authority key identifier. */
   keyIdentifier: string;
+  /** The key pair of the leaves it issues, derived from its key. */
+  leafKey: LeafKeyPair;
 }
 
 /** Generates a new CA: ECDSA P-256 key, self-signed certificate valid from a day ago for ~10 years. */
@@ -85,7 +88,7 @@ export async function parseCaMaterial(
   }
   const pkcs8 = keyObject.export({ type: 'pkcs8', format: 'der' });
   const privateKey = await subtle.importKey('pkcs8', pkcs8, EC_KEY_ALGORITHM, false, ['sign']);
-  return { certificate, privateKey, keyIdentifier };
+  return { certificate, privateKey, keyIdentifier, leafKey: await deriveLeafKeyPair(keyObject) };
 }
 
 function parseCertificate(pem: string, file: string): X509Certificate {

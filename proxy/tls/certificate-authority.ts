@@ -11,6 +11,7 @@ import { generateCaMaterial, parseCaMaterial } from './ca-certificate';
 import type { CaMaterial } from './ca-certificate';
 import { syncDirectory, writeFileAtomic, writeNewFileDurably } from '../support/durable-files';
 import { CertificateAuthorityError } from './errors';
+import { spkiFingerprint, type LeafKeyPair } from './leaf-key';
 
 export const CA_DIRECTORY = 'ca';
 export const CA_CERTIFICATE_FILE = 'magneto-ca.pem';
@@ -29,7 +30,7 @@ export class CertificateAuthority {
   readonly commonName: string;
   readonly notBefore: Date;
   readonly notAfter: Date;
-  /** Base64 SHA-256 of the public key (SPKI), for Chromium's `--ignore-certificate-errors-spki-list`. */
+  /** Base64 SHA-256 of the CA's public key (SPKI). Chromium's flag needs the leaves' one instead. */
   readonly spkiFingerprintSha256Base64: string;
   /** SHA-256 of the certificate, upper-case hex with colons (`AB:CD:…`), for display. */
   readonly sha256Fingerprint: string;
@@ -39,6 +40,13 @@ export class CertificateAuthority {
   readonly privateKey: CryptoKey;
   /** Hex subject key identifier of the CA. */
   readonly keyIdentifier: string;
+  /** The key pair every leaf certificate of this CA shares (derived from the CA's key). */
+  readonly leafKey: LeafKeyPair;
+  /**
+   * Base64 SHA-256 of the leaves' public key: what Chromium's `--ignore-certificate-errors-spki-list`
+   * needs (it compares the certificate the server sends, the leaf, not the CA).
+   */
+  readonly leafSpkiFingerprintSha256Base64: string;
 
   constructor(params: {
     certificatePem: string;
@@ -47,6 +55,7 @@ export class CertificateAuthority {
     certificate: X509Certificate;
     privateKey: CryptoKey;
     keyIdentifier: string;
+    leafKey: LeafKeyPair;
   }) {
     this.certificatePem = params.certificatePem;
     this.certificatePath = params.certificatePath;
@@ -54,11 +63,13 @@ export class CertificateAuthority {
     this.certificate = params.certificate;
     this.privateKey = params.privateKey;
     this.keyIdentifier = params.keyIdentifier;
+    this.leafKey = params.leafKey;
+    this.leafSpkiFingerprintSha256Base64 = params.leafKey.spkiFingerprintSha256Base64;
     this.commonName = params.certificate.subjectName.getField('CN')[0] ?? '';
     this.notBefore = params.certificate.notBefore;
     this.notAfter = params.certificate.notAfter;
-    this.spkiFingerprintSha256Base64 = sha256(params.certificate.publicKey.rawData).toString(
-      'base64',
+    this.spkiFingerprintSha256Base64 = spkiFingerprint(
+      new Uint8Array(params.certificate.publicKey.rawData),
     );
     this.sha256Fingerprint = (
       sha256(params.certificate.rawData).toString('hex').toUpperCase().match(/../g) ?? []

@@ -7,14 +7,14 @@ import type { SecureContext } from 'node:tls';
 import type { CertificateAuthority } from './certificate-authority';
 import { normalizeHostname } from './hostname';
 import type { CertificateHost } from './hostname';
-import { issueLeafCertificate, sharedLeafKeyPair } from './leaf-issuer';
+import { issueLeafCertificate } from './leaf-issuer';
 
 export const DEFAULT_MAX_CACHED_HOSTS = 1000;
 
 export interface LeafCertificate {
   /** The leaf certificate, PEM. */
   certPem: string;
-  /** Its private key, PKCS#8 PEM (the same for every leaf of the process). */
+  /** Its private key, PKCS#8 PEM (the same for every leaf of the CA). */
   keyPem: string;
 }
 
@@ -47,9 +47,17 @@ export class LeafCertificateCache {
     return { certPem, keyPem };
   }
 
-  /** A TLS context serving the certificate for `hostname`. */
+  /** A TLS context serving the certificate for `hostname` (the same one while it is cached). */
   async getSecureContext(hostname: string): Promise<SecureContext> {
     return (await this.lookup(hostname)).secureContext;
+  }
+
+  /** Both at once. */
+  async getCertificateAndContext(
+    hostname: string,
+  ): Promise<LeafCertificate & { secureContext: SecureContext }> {
+    const { certPem, keyPem, secureContext } = await this.lookup(hostname);
+    return { certPem, keyPem, secureContext };
   }
 
   private lookup(hostname: string): Promise<CachedLeaf> {
@@ -74,7 +82,7 @@ export class LeafCertificateCache {
   }
 
   private async generate(host: CertificateHost): Promise<CachedLeaf> {
-    const { keys, privateKeyPem } = await sharedLeafKeyPair();
+    const { keys, privateKeyPem } = this.ca.leafKey;
     const certPem = await issueLeafCertificate(this.ca, host, keys.publicKey);
     return {
       certPem,

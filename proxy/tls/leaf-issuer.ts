@@ -1,6 +1,6 @@
 /**
- * Signs per-host server certificates with the CA. One leaf key pair is generated per process and
- * shared by every leaf, so a new host costs a single signature.
+ * Signs per-host server certificates with the CA, for the CA's leaf key (leaf-key.ts): a new host
+ * costs a single signature.
  */
 import type { JsonName } from '@peculiar/x509';
 import type { CertificateAuthority } from './certificate-authority';
@@ -9,16 +9,13 @@ import type { CertificateHost } from './hostname';
 import {
   AuthorityKeyIdentifierExtension,
   DAY_MS,
-  EC_KEY_ALGORITHM,
   ExtendedKeyUsage,
   ExtendedKeyUsageExtension,
   KeyUsageFlags,
   KeyUsagesExtension,
-  PemConverter,
   randomSerialNumber,
   SIGNING_ALGORITHM,
   SubjectAlternativeNameExtension,
-  subtle,
   X509CertificateGenerator,
 } from './x509-provider';
 
@@ -26,32 +23,6 @@ import {
 export const LEAF_LIFETIME_DAYS = 365;
 /** X.509 caps a common name at 64 characters; longer host names are in the SAN only. */
 const MAX_COMMON_NAME_LENGTH = 64;
-
-export interface LeafKeyPair {
-  keys: CryptoKeyPair;
-  /** PKCS#8 PEM of the private key, for `tls.createSecureContext`. */
-  privateKeyPem: string;
-}
-
-let sharedKeyPair: Promise<LeafKeyPair> | undefined;
-
-/** The process-wide leaf key pair, generated on first use. */
-export function sharedLeafKeyPair(): Promise<LeafKeyPair> {
-  sharedKeyPair ??= generateLeafKeyPair().catch((error: unknown) => {
-    sharedKeyPair = undefined;
-    throw error;
-  });
-  return sharedKeyPair;
-}
-
-async function generateLeafKeyPair(): Promise<LeafKeyPair> {
-  const keys = (await subtle.generateKey(EC_KEY_ALGORITHM, true, [
-    'sign',
-    'verify',
-  ])) as CryptoKeyPair;
-  const pkcs8 = await subtle.exportKey('pkcs8', keys.privateKey);
-  return { keys, privateKeyPem: `${PemConverter.encode(pkcs8, 'PRIVATE KEY')}\n` };
-}
 
 /**
  * Issues a server certificate for `host` (already normalised): subject CN = host, SAN dNSName or

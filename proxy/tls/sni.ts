@@ -16,6 +16,13 @@ export interface SniServerOptions {
   /** Certificate for `defaultHostname`, served when the client sends no SNI. */
   cert: string;
   key: string;
+  /**
+   * The cached context of the same certificate, for a `TLSSocket` (a `tls.Server` makes its own
+   * from `cert` and `key`). Sharing it costs no certificate parsing per connection, and lets
+   * clients resume their TLS sessions on later connections: session tickets are sealed with keys
+   * of the context a connection starts with.
+   */
+  secureContext: SecureContext;
   SNICallback: SniCallback;
 }
 
@@ -43,15 +50,20 @@ export function createSniCallback(
 
 /**
  * Options for `tls.createServer(...)` or `new tls.TLSSocket(socket, { isServer: true, ... })`:
- * the default host's certificate plus the SNICallback. Throws InvalidHostnameError when
- * `defaultHostname` cannot go in a certificate.
+ * the default host's certificate (and its cached context) plus the SNICallback. Throws
+ * InvalidHostnameError when `defaultHostname` cannot go in a certificate.
  */
 export async function createSniServerOptions(
   cache: LeafCertificateCache,
   defaultHostname: string,
 ): Promise<SniServerOptions> {
-  const { certPem, keyPem } = await cache.getCertificate(defaultHostname);
-  return { cert: certPem, key: keyPem, SNICallback: createSniCallback(cache, defaultHostname) };
+  const { certPem, keyPem, secureContext } = await cache.getCertificateAndContext(defaultHostname);
+  return {
+    cert: certPem,
+    key: keyPem,
+    secureContext,
+    SNICallback: createSniCallback(cache, defaultHostname),
+  };
 }
 
 function asError(error: unknown): Error {

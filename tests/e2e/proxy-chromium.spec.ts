@@ -18,7 +18,7 @@ import {
   type EngineHarness,
   type Upstream,
 } from '../integration/engine/helpers/servers';
-import { launchThroughProxy, leafSpkiFingerprint } from './proxy-support/chromium-through-proxy';
+import { launchThroughProxy } from './proxy-support/chromium-through-proxy';
 import { demoSite, ITEMS, SITE_PATHS } from './proxy-support/demo-site';
 import { loopbackOnlyLookup } from './proxy-support/loopback-lookup';
 
@@ -43,7 +43,7 @@ beforeAll(async () => {
   browser = await launchThroughProxy({
     proxyPort: harness.port,
     userDataDir: path.join(dir, 'profile'),
-    spkiFingerprint: await leafSpkiFingerprint(),
+    spkiFingerprint: harness.engine.certificateAuthority?.leafSpkiFingerprintSha256Base64 ?? '',
   });
   await fs.mkdir(RESULTS, { recursive: true });
 });

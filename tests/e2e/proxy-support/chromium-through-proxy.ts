@@ -4,22 +4,14 @@
  *
  * HTTPS: `--ignore-certificate-errors-spki-list` is compared with the certificates the server
  * sends, not with the root that would verify them. The engine sends the leaf alone, so the studio
- * CA's fingerprint does not help (Chromium answers ERR_CERT_AUTHORITY_INVALID); the leaf's does.
- * Every leaf of a process shares one key pair (`sharedLeafKeyPair`), so that one fingerprint
- * covers every intercepted host. The flag takes effect only with `--user-data-dir`.
+ * CA's fingerprint does not help (Chromium answers ERR_CERT_AUTHORITY_INVALID); the leaf's does:
+ * every leaf of a CA shares one key pair, so `ca.leafSpkiFingerprintSha256Base64` (what
+ * `magneto ca --json` prints) covers every intercepted host. The flag takes effect only with
+ * `--user-data-dir`.
  */
-import { createHash, createPublicKey } from 'node:crypto';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { sharedLeafKeyPair } from '../../../proxy/tls/leaf-issuer';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/** Base64 SHA-256 of the SPKI of the engine's leaf certificates (this process's key pair). */
-export async function leafSpkiFingerprint(): Promise<string> {
-  const { privateKeyPem } = await sharedLeafKeyPair();
-  const spki = createPublicKey(privateKeyPem).export({ type: 'spki', format: 'der' });
-  return createHash('sha256').update(spki).digest('base64');
-}
 
 export async function launchThroughProxy(options: {
   proxyPort: number;

@@ -1,8 +1,11 @@
+import { createHash, createPublicKey } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadOrCreateCertificateAuthority } from '../../../proxy/tls/certificate-authority';
+import { LeafCertificateCache } from '../../../proxy/tls/leaf-certificates';
 import { cliSandbox, type CliSandbox, type CliRun } from '../../support/cli-harness';
 
 function startUpstream(): Promise<http.Server> {
@@ -117,6 +120,15 @@ describe('magneto record / replay / ca', () => {
     const exported = await cli.run(['ca', '--export', out, '--json']);
     const info = JSON.parse(exported.stdout);
     expect(info).toMatchObject({ certificatePath, exportedTo: out });
+    // The fingerprint Chromium's --ignore-certificate-errors-spki-list needs: the leaves' key,
+    // the same for every run on this data folder.
+    const ca = await loadOrCreateCertificateAuthority(cli.dataDir);
+    const leaf = await new LeafCertificateCache(ca).getCertificate('api.example.test');
+    const leafSpki = createPublicKey(leaf.certPem).export({ type: 'spki', format: 'der' });
+    expect(info.leafSpkiFingerprintSha256Base64).toBe(
+      createHash('sha256').update(leafSpki).digest('base64'),
+    );
+    expect(info.leafSpkiFingerprintSha256Base64).not.toBe(info.spkiFingerprintSha256Base64);
     const pem = await fs.readFile(out, 'utf8');
     expect(pem).toContain('BEGIN CERTIFICATE');
     expect(pem).not.toContain('PRIVATE KEY');

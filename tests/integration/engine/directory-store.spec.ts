@@ -6,6 +6,7 @@ import { decodeCassette } from '../../../proxy/cassette/formats/registry';
 import { DirectoryCassetteStore } from '../../../proxy/engine/directory-cassette-store';
 import { magnetoFixture } from '../../support/fixtures';
 import {
+  afterBody,
   curl,
   makeTempDir,
   removeTempDir,
@@ -28,18 +29,15 @@ let upstream: Upstream;
 
 beforeAll(async () => {
   dataDir = await makeTempDir('directory');
-  upstream = await startHttpUpstream((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => {
+  upstream = await startHttpUpstream(
+    afterBody((_req, res, body) => {
       res.writeHead(200, {
         'content-type': 'application/json',
         'set-cookie': ['sid=set-c00kie-value; Path=/; HttpOnly', 'theme=dark'],
       });
       res.end(JSON.stringify({ ok: true, echo: body.length, access_token: 'resp0nse-secret' }));
-    });
-  });
+    }),
+  );
 });
 
 afterAll(async () => {

@@ -2,6 +2,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetch, ProxyAgent } from 'undici';
 import {
+  afterBody,
   curl,
   makeTempDir,
   removeTempDir,
@@ -16,19 +17,16 @@ let upstream: Upstream;
 
 beforeAll(async () => {
   dataDir = await makeTempDir('forward');
-  upstream = await startHttpUpstream((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => {
+  upstream = await startHttpUpstream(
+    afterBody((req, res, body) => {
       res.writeHead(req.url?.startsWith('/missing') ? 404 : 200, {
         'content-type': 'application/json',
         'x-upstream': 'yes',
         date: 'Mon, 02 Jun 2025 12:00:00 GMT',
       });
       res.end(JSON.stringify({ method: req.method, url: req.url, body, host: req.headers.host }));
-    });
-  });
+    }),
+  );
 });
 
 afterAll(async () => {

@@ -176,6 +176,44 @@ describe('HTTPS through CONNECT', () => {
     }
   });
 
+  it('keeps an intercepted connection alive, and resumes TLS sessions on later tunnels', async () => {
+    const harness = await startEngine(dataDir, { mode: 'passthrough', upstreamCa: secure.caPem });
+    const authority = `localhost:${secure.port}`;
+    /** Two requests on one TLS connection in a new tunnel; its session, and whether it resumed one. */
+    const twoRequests = async (session?: Buffer) => {
+      const socket = await openTunnel(harness.port, authority);
+      const secured = tls.connect({ socket, servername: 'localhost', ca: harness.caPem, session });
+      const tickets: Buffer[] = [];
+      secured.on('session', (ticket: Buffer) => tickets.push(ticket));
+      const text = await new Promise<string>((resolve, reject) => {
+        let received = '';
+        secured.setEncoding('utf8');
+        secured.on('data', (chunk: string) => (received += chunk));
+        secured.once('end', () => resolve(received));
+        secured.once('error', reject);
+        secured.write(
+          `GET /one HTTP/1.1\r\nHost: ${authority}\r\n\r\n` +
+            `GET /two HTTP/1.1\r\nHost: ${authority}\r\nConnection: close\r\n\r\n`,
+        );
+      });
+      return { text, reused: secured.isSessionReused(), ticket: tickets[0] };
+    };
+    try {
+      const first = await twoRequests();
+      expect(first.text.match(/HTTP\/1\.1 200/g)).toHaveLength(2);
+      expect(first.text).toContain('"path":"/one"');
+      expect(first.text).toContain('"path":"/two"');
+      expect(first.reused).toBe(false);
+      expect(first.ticket).toBeDefined();
+      const second = await twoRequests(first.ticket);
+      expect(second.reused).toBe(true);
+      expect(second.text.match(/HTTP\/1\.1 200/g)).toHaveLength(2);
+    } finally {
+      await harness.engine.stop();
+    }
+    expect(harness.events.map((event) => event.outcome)).toEqual(Array(4).fill('passthrough'));
+  });
+
   it('serves plain HTTP sent inside a CONNECT tunnel', async () => {
     const harness = await startEngine(dataDir, { mode: 'passthrough' });
     try {

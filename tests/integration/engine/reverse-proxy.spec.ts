@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpInteraction } from '../../../proxy/cassette/cassette.model';
 import { MemoryCassetteStore } from '../../support/memory-cassette-store';
 import {
+  afterBody,
   makeTempDir,
   removeTempDir,
   startEngine,
@@ -14,15 +15,12 @@ let upstream: Upstream;
 
 beforeAll(async () => {
   dataDir = await makeTempDir('reverse');
-  upstream = await startHttpUpstream((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => {
+  upstream = await startHttpUpstream(
+    afterBody((req, res, body) => {
       res.writeHead(201, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ url: req.url, host: req.headers.host, body }));
-    });
-  });
+    }),
+  );
 });
 
 afterAll(async () => {

@@ -81,7 +81,11 @@ describe('CassetteSession', () => {
     const store = new MemoryCassetteStore([syntheticCassette('c', { interactions: 1 })]);
     const url = 'https://api.example.com/api/items/0?page=0';
     const episodes = await CassetteSession.open(settings(store, { mode: 'new-episodes' }));
-    expect(decide(episodes, request(url))).toMatchObject({ kind: 'replay', repeat: false });
+    expect(decide(episodes, request(url))).toMatchObject({
+      kind: 'replay',
+      repeat: false,
+      settled: true,
+    });
     expect(decide(episodes, request(`${url}1`))).toEqual({ kind: 'forward', record: true });
     const recording = await CassetteSession.open(settings(store, { mode: 'record' }));
     expect(recording.matchesRequests).toBe(false);

@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { HttpResponse } from '../../../proxy/cassette/cassette.model';
-import { acceptsCoding, wireResponse } from '../../../proxy/engine/replay-wire';
+import { acceptsCoding, WIRE_CACHE_ENTRIES, wireResponse } from '../../../proxy/engine/replay-wire';
 
 const TEXT = '{"hello":"world"}';
 
@@ -32,14 +32,17 @@ describe('replay wire form', () => {
     expect(acceptsCoding(header, coding)).toBe(expected);
   });
 
-  it('encodes for clients that accept the coding and decodes for the others, once each', () => {
+  it('encodes for clients that accept the coding and decodes for the others, kept for later', () => {
     const response = gzipResponse();
+    // The first replay of a response is not kept (replayed once, it is not worth it), the second is.
+    expect(wireResponse(response, 'gzip')).not.toBe(wireResponse(response, 'gzip'));
     const encoded = wireResponse(response, 'gzip');
     expect(encoded.headers['content-encoding']).toBe('gzip');
     expect(zlib.gunzipSync(encoded.body!).toString()).toBe(TEXT);
     expect(encoded.headers['content-length']).toBe(String(encoded.body!.length));
     expect(encoded.headers.connection).toBeUndefined();
 
+    expect(wireResponse(response, undefined)).toBe(wireResponse(response, undefined));
     const identity = wireResponse(response, undefined);
     expect(identity.headers['content-encoding']).toBeUndefined();
     expect(identity.body!.toString()).toBe(TEXT);
@@ -54,7 +57,7 @@ describe('replay wire form', () => {
       { status: 204, headers: { 'content-length': '0' }, body: null },
       undefined,
     );
-    expect(noContent).toEqual({ status: 204, headers: {}, body: null });
+    expect(noContent).toEqual({ status: 204, headers: {}, headerList: [], body: null });
     const empty = wireResponse({ status: 200, headers: {}, body: null }, undefined);
     expect(empty.headers['content-length']).toBe('0');
   });
@@ -84,5 +87,45 @@ describe('replay wire form', () => {
       [50, 'data: 2\n\n'],
       [50, 'rest'],
     ]);
+  });
+
+  it('puts headers in a flat list for writeHead, repeated ones included', () => {
+    const wire = wireResponse(
+      {
+        status: 200,
+        headers: { 'content-type': 'text/plain', 'set-cookie': ['a=1', 'b=2'] },
+        body: { kind: 'text', text: 'hi' },
+      },
+      undefined,
+    );
+    expect(wire.headerList).toEqual([
+      'content-type',
+      'text/plain',
+      'set-cookie',
+      'a=1',
+      'set-cookie',
+      'b=2',
+      'content-length',
+      '2',
+    ]);
+  });
+
+  it('keeps the wire forms of the responses replayed last only', () => {
+    const response = (i: number): HttpResponse => ({
+      status: 200,
+      headers: {},
+      body: { kind: 'text', text: `body ${i}` },
+    });
+    const replayTwice = (replayed: HttpResponse) => {
+      wireResponse(replayed, undefined);
+      return wireResponse(replayed, undefined);
+    };
+    const first = response(-1);
+    const kept = replayTwice(first);
+    expect(wireResponse(first, undefined)).toBe(kept);
+    for (let i = 0; i < WIRE_CACHE_ENTRIES; i++) replayTwice(response(i));
+    const again = wireResponse(first, undefined);
+    expect(again).not.toBe(kept);
+    expect(again).toEqual(kept);
   });
 });

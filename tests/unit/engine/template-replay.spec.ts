@@ -46,7 +46,10 @@ describe('replay of response templates', () => {
   it('keeps the cached wire form for responses without templates', () => {
     const plain = response('{"a":1}', { 'x-note': 'just {{ half' });
     expect(isTemplated(plain)).toBe(false);
+    // Kept from the second replay on (a response replayed once is not worth keeping).
+    const first = replayWire(plain, undefined, context());
     const wire = replayWire(plain, undefined, context());
+    expect(wire).toEqual(first);
     expect(wire).toBe(wireResponse(plain, undefined));
     expect(replayWire(plain, undefined, context())).toBe(wire);
   });

@@ -28,11 +28,11 @@ describe('CandidateIndex', () => {
   it('takes a key recorded once, then repeats it, and rewinds on reset', () => {
     const index = indexOf();
     index.insert(0, 'k', urlAt(0), false);
-    expect(index.take('k', always)).toEqual({ kind: 'fresh', index: 0 });
+    expect(index.take('k', always)).toEqual({ kind: 'fresh', index: 0, last: true });
     expect(index.take('k', always)).toEqual({ kind: 'exhausted', index: 0 });
     expect(index.take('k', () => false)).toEqual({ kind: 'none' });
     index.reset();
-    expect(index.take('k', always)).toEqual({ kind: 'fresh', index: 0 });
+    expect(index.take('k', always)).toEqual({ kind: 'fresh', index: 0, last: true });
     expect(index.take('other', always)).toEqual({ kind: 'none' });
   });
 
@@ -41,11 +41,24 @@ describe('CandidateIndex', () => {
     index.insert(0, 'k', urlAt(0), true);
     index.insert(1, 'k', urlAt(1), false);
     index.insert(2, 'k', urlAt(2), false);
-    expect(index.take('k', (at) => at !== 1)).toEqual({ kind: 'fresh', index: 2 });
-    expect(index.take('k', always)).toEqual({ kind: 'fresh', index: 1 });
+    expect(index.take('k', (at) => at !== 1)).toEqual({ kind: 'fresh', index: 2, last: false });
+    // Nothing is left unused, but the next take gives 2 again, not 1: not the last.
+    expect(index.take('k', always)).toEqual({ kind: 'fresh', index: 1, last: false });
     expect(index.take('k', always)).toEqual({ kind: 'exhausted', index: 2 });
     index.reset();
-    expect(index.take('k', always)).toEqual({ kind: 'fresh', index: 0 });
+    expect(index.take('k', always)).toEqual({ kind: 'fresh', index: 0, last: false });
+  });
+
+  it('says when a take leaves the key answering the same entry from then on', () => {
+    const index = indexOf();
+    index.insert(0, 'k', urlAt(0), false);
+    index.insert(1, 'k', urlAt(1), false);
+    expect(index.take('k', always)).toEqual({ kind: 'fresh', index: 0, last: false });
+    expect(index.take('k', always)).toEqual({ kind: 'fresh', index: 1, last: true });
+    expect(index.take('k', always)).toEqual({ kind: 'exhausted', index: 1 });
+    // Recorded while running, counted as used: a later take answers it, so the sequence moved on.
+    index.insert(2, 'k', urlAt(2), true);
+    expect(index.take('k', always)).toEqual({ kind: 'exhausted', index: 2 });
   });
 
   it('lists near-miss candidates by path, then host, then any, reading URLs only when asked', () => {

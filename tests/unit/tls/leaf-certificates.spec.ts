@@ -1,7 +1,10 @@
 import {
   X509Certificate as NodeX509Certificate,
+  createHash,
   createPrivateKey,
   createPublicKey,
+  sign,
+  verify,
 } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -128,6 +131,41 @@ describe('leaf certificates', () => {
       const spki = createPublicKey(leaf.certPem).export({ type: 'spki', format: 'der' });
       expect(spki.equals(publicFromKey)).toBe(true);
     }
+  });
+});
+
+describe('the leaf key of a CA', () => {
+  const spkiOf = (pem: string): string =>
+    createHash('sha256')
+      .update(createPublicKey(pem).export({ type: 'spki', format: 'der' }))
+      .digest('base64');
+
+  it("is the key of every leaf, and its fingerprint is the leaves', not the CA's", async () => {
+    const leaf = await new LeafCertificateCache(ca).getCertificate('print.test');
+    expect(ca.leafSpkiFingerprintSha256Base64).toBe(spkiOf(leaf.certPem));
+    expect(ca.leafSpkiFingerprintSha256Base64).not.toBe(ca.spkiFingerprintSha256Base64);
+    expect(leaf.keyPem).toBe(ca.leafKey.privateKeyPem);
+  });
+
+  it('is the same on every load of the CA (another run of the studio), and differs per CA', async () => {
+    const again = await loadOrCreateCertificateAuthority(dataDir);
+    expect(again.leafKey.privateKeyPem).toBe(ca.leafKey.privateKeyPem);
+    const leaf = await new LeafCertificateCache(again).getCertificate('print.test');
+    expect(spkiOf(leaf.certPem)).toBe(ca.leafSpkiFingerprintSha256Base64);
+    const otherDir = await mkdtemp(path.join(os.tmpdir(), 'magneto-leaf-other-'));
+    try {
+      const other = await loadOrCreateCertificateAuthority(otherDir);
+      expect(other.leafSpkiFingerprintSha256Base64).not.toBe(ca.leafSpkiFingerprintSha256Base64);
+    } finally {
+      await rm(otherDir, { recursive: true, force: true });
+    }
+  });
+
+  it('is a working P-256 key pair', () => {
+    const key = createPrivateKey(ca.leafKey.privateKeyPem);
+    expect(key.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
+    const signature = sign('sha256', Buffer.from('hello'), key);
+    expect(verify('sha256', Buffer.from('hello'), createPublicKey(key), signature)).toBe(true);
   });
 });
 

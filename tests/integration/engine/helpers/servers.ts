@@ -25,6 +25,18 @@ export interface Upstream {
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
+/** A handler that reads the whole request body (UTF-8 text), then calls `answer` with it. */
+export function afterBody(
+  answer: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void,
+): Handler {
+  return (req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => answer(req, res, body));
+  };
+}
+
 function listen(server: http.Server): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -1,0 +1,20 @@
+/** Request bodies: whether a request has one, and reading it whole. */
+import type { IncomingMessage } from 'node:http';
+
+/** Whether a request carries a body: HTTP/1.1 requests announce one by their framing headers. */
+export function announcesBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+    req.once('close', () => {
+      if (!req.complete) reject(new Error('the client closed the connection while sending'));
+    });
+  });
+}
