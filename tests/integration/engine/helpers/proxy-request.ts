@@ -48,12 +48,3 @@ export function proxyRequest(port: number, request: ProxyRequest): Promise<Proxy
     req.end(request.body);
   });
 }
-
-/** A GET of `url` through the proxy on `port`: its status and its body as text. */
-export async function getTextViaProxy(
-  port: number,
-  url: string,
-): Promise<{ status: number; body: string }> {
-  const { status, text } = await proxyRequest(port, { url });
-  return { status, body: text };
-}
