@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CassetteSession } from './cassette-session';
 import { nowIso, type ExchangeReporter } from './exchange-report';
-import { announcesBody } from './request-body';
+import { fastPathHeaders } from './fast-path-headers';
 import { targetPrefix, type ConnectionOrigin } from './request-target';
 import { wireResponseOf, wireVariant } from './replay-wire';
 import type { RuntimeSettings } from './runtime-settings';
@@ -38,13 +38,15 @@ export function replaySettled(
   if (prefix === undefined) return false;
   const method = req.method ?? 'GET';
   const entry = replays.get(method, prefix, requestTarget);
-  if (entry === undefined || req.headers.via !== undefined || announcesBody(req)) return false;
+  if (entry === undefined) return false;
+  const headers = fastPathHeaders(req.rawHeaders);
+  if (headers.via || headers.body) return false;
   if (entry.templated) {
     replaySettledTemplate(env, req, res, entry, started);
     return true;
   }
 
-  const variant = wireVariant(entry.response, req.headers['accept-encoding']);
+  const variant = wireVariant(entry.response, headers.acceptEncoding);
   const wire = wireResponseOf(entry.response, variant);
   res.writeHead(wire.status, wire.headerList);
   const headSentAt = performance.now();

@@ -239,8 +239,11 @@ export class ProxyEngine extends (EventEmitter as new () => TypedEmitter<EngineE
 
   private report(event: ExchangeReport): void {
     this.counts[event.outcome] += 1;
+    // Each report is a fresh object made for this call: it takes its id in place (no copy).
+    const numbered = event as ExchangeEvent;
+    numbered.id = String(++this.sequence);
     try {
-      this.emit('exchange', { id: String(++this.sequence), ...event });
+      this.emit('exchange', numbered);
     } catch (error) {
       this.emitError(error);
     }
