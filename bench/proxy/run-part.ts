@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DirectoryCassetteStore } from '../../proxy/engine/directory-cassette-store';
 import { ProxyEngine } from '../../proxy/engine/proxy-engine';
+import { loadOrCreateCertificateAuthority } from '../../proxy/tls/certificate-authority';
 import { formatResults, type BenchResult } from '../bench-harness';
 import { startRawServer } from './helper-servers';
 import { benchRecordThroughput } from './record-throughput';
@@ -33,7 +34,11 @@ async function benchRecording(dir: string, dataDir: string): Promise<BenchResult
 
 const PARTS: Record<string, (dir: string, dataDir: string) => Promise<BenchResult[]>> = {
   record: benchRecording,
-  memory: async (dir, dataDir) => [await benchReplayMemory(dir, dataDir)],
+  memory: async (dir, dataDir) => {
+    // As in the whole benchmark: the CA exists already, as it does after a studio's first run.
+    await loadOrCreateCertificateAuthority(dataDir);
+    return [await benchReplayMemory(dir, dataDir)];
+  },
 };
 
 const part = PARTS[process.argv[2] ?? ''];

@@ -2,24 +2,18 @@
  * The CA certificate and key as bytes: generating a new pair, and checking a stored pair before it
  * is used (valid PEM, a CA certificate, a P-256 key that belongs to it, not expired).
  */
-import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
+import { X509Certificate, createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { CertificateAuthorityError } from './errors';
 import { deriveLeafKeyPair, type LeafKeyPair } from './leaf-key';
 import {
-  BasicConstraintsExtension,
   DAY_MS,
   EC_KEY_ALGORITHM,
-  KeyUsageFlags,
-  KeyUsagesExtension,
-  PemConverter,
   randomSerialNumber,
   SIGNING_ALGORITHM,
-  SubjectKeyIdentifierExtension,
   subtle,
-  X509Certificate,
-  X509CertificateGenerator,
-} from './x509-provider';
+} from './web-crypto';
+import { loadX509 } from './x509-provider';
 
 /** Organisation of every studio CA; the common name adds a random id unique to the install. */
 export const CA_ORGANIZATION = 'Magneto Studio';
@@ -31,17 +25,24 @@ export interface CaMaterial {
 }
 
 export interface ParsedCa {
+  /** Node's view of the certificate (the X.509 library's is loaded when leaves are issued). */
   certificate: X509Certificate;
   /** Non-extractable signing key. */
   privateKey: CryptoKey;
-  /** Hex subject key identifier, copied into the leaves' authority key identifier. */
-  keyIdentifier: string;
   /** The key pair of the leaves it issues, derived from its key. */
   leafKey: LeafKeyPair;
 }
 
 /** Generates a new CA: ECDSA P-256 key, self-signed certificate valid from a day ago for ~10 years. */
 export async function generateCaMaterial(now: Date = new Date()): Promise<CaMaterial> {
+  const {
+    BasicConstraintsExtension,
+    KeyUsageFlags,
+    KeyUsagesExtension,
+    PemConverter,
+    SubjectKeyIdentifierExtension,
+    X509CertificateGenerator,
+  } = await loadX509();
   const keys = (await subtle.generateKey(EC_KEY_ALGORITHM, true, [
     'sign',
     'verify',
@@ -69,7 +70,7 @@ export async function generateCaMaterial(now: Date = new Date()): Promise<CaMate
 
 /**
  * Checks a stored CA pair and prepares it for signing. Every problem is a CertificateAuthorityError
- * naming the file at fault; nothing is written.
+ * naming the file at fault; nothing is written. Node's own X.509 support is enough for the checks.
  */
 export async function parseCaMaterial(
   material: CaMaterial,
@@ -77,10 +78,10 @@ export async function parseCaMaterial(
   now: Date = new Date(),
 ): Promise<ParsedCa> {
   const certificate = parseCertificate(material.certificatePem, files.certificatePath);
-  const keyIdentifier = checkIsCa(certificate, files.certificatePath, now);
+  checkIsCa(certificate, files.certificatePath, now);
   const keyObject = parsePrivateKey(material.privateKeyPem, files.privateKeyPath);
   const publicDer = createPublicKey(keyObject).export({ type: 'spki', format: 'der' });
-  if (!publicDer.equals(Buffer.from(certificate.publicKey.rawData))) {
+  if (!publicDer.equals(certificate.publicKey.export({ type: 'spki', format: 'der' }))) {
     throw new CertificateAuthorityError(
       `The CA private key ${files.privateKeyPath} does not belong to the CA certificate ${files.certificatePath}. Restore the matching pair, or delete the folder to create a new CA.`,
       files.privateKeyPath,
@@ -88,7 +89,12 @@ export async function parseCaMaterial(
   }
   const pkcs8 = keyObject.export({ type: 'pkcs8', format: 'der' });
   const privateKey = await subtle.importKey('pkcs8', pkcs8, EC_KEY_ALGORITHM, false, ['sign']);
-  return { certificate, privateKey, keyIdentifier, leafKey: await deriveLeafKeyPair(keyObject) };
+  return { certificate, privateKey, leafKey: await deriveLeafKeyPair(keyObject) };
+}
+
+/** The end of a certificate's validity, as a Date. */
+export function validUntil(certificate: X509Certificate): Date {
+  return new Date(certificate.validTo);
 }
 
 function parseCertificate(pem: string, file: string): X509Certificate {
@@ -102,20 +108,21 @@ function parseCertificate(pem: string, file: string): X509Certificate {
   }
 }
 
-/** Returns the CA's subject key identifier after checking the certificate can act as the CA. */
-function checkIsCa(certificate: X509Certificate, file: string, now: Date): string {
-  const constraints = certificate.getExtension(BasicConstraintsExtension);
-  const keyId = certificate.getExtension(SubjectKeyIdentifierExtension)?.keyId;
-  if (!constraints?.ca || keyId === undefined) {
+/** DER of the subject key identifier extension's OID (2.5.29.14), which every studio CA has. */
+const SUBJECT_KEY_IDENTIFIER_OID = Buffer.from([0x06, 0x03, 0x55, 0x1d, 0x0e]);
+
+/** Checks that the certificate can act as the CA: a CA made by the studio, not expired. */
+function checkIsCa(certificate: X509Certificate, file: string, now: Date): void {
+  if (!certificate.ca || !certificate.raw.includes(SUBJECT_KEY_IDENTIFIER_OID)) {
     throw corrupted(file, 'it is not a CA certificate made by Magneto Studio');
   }
-  if (certificate.notAfter.getTime() <= now.getTime()) {
+  const notAfter = validUntil(certificate);
+  if (notAfter.getTime() <= now.getTime()) {
     throw new CertificateAuthorityError(
-      `The CA certificate ${file} expired on ${certificate.notAfter.toISOString()}. Delete its folder to create a new CA, then trust the new one.`,
+      `The CA certificate ${file} expired on ${notAfter.toISOString()}. Delete its folder to create a new CA, then trust the new one.`,
       file,
     );
   }
-  return keyId;
 }
 
 function parsePrivateKey(pem: string, file: string): KeyObject {

@@ -3,15 +3,16 @@
  * later run. A stored CA that cannot be read is reported, never replaced: the user may have told
  * browsers and systems to trust it.
  */
-import { createHash } from 'node:crypto';
+import type { X509Certificate as NodeX509Certificate } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { X509Certificate } from '@peculiar/x509';
-import { generateCaMaterial, parseCaMaterial } from './ca-certificate';
+import { generateCaMaterial, parseCaMaterial, validUntil } from './ca-certificate';
 import type { CaMaterial } from './ca-certificate';
 import { syncDirectory, writeFileAtomic, writeNewFileDurably } from '../support/durable-files';
 import { CertificateAuthorityError } from './errors';
 import { spkiFingerprint, type LeafKeyPair } from './leaf-key';
+import { loadX509 } from './x509-provider';
 
 export const CA_DIRECTORY = 'ca';
 export const CA_CERTIFICATE_FILE = 'magneto-ca.pem';
@@ -20,6 +21,13 @@ export const CA_PRIVATE_KEY_FILE = 'magneto-ca-key.pem';
 const PRIVATE_DIR_MODE = 0o700;
 const PRIVATE_FILE_MODE = 0o600;
 const PUBLIC_FILE_MODE = 0o644;
+
+/** What signing leaves needs of the CA, in the X.509 library's terms. */
+export interface CaIssuer {
+  certificate: X509Certificate;
+  /** Hex subject key identifier, copied into the leaves' authority key identifier. */
+  keyIdentifier: string;
+}
 
 export class CertificateAuthority {
   /** The certificate exactly as stored in `certificatePath`. */
@@ -34,12 +42,8 @@ export class CertificateAuthority {
   readonly spkiFingerprintSha256Base64: string;
   /** SHA-256 of the certificate, upper-case hex with colons (`AB:CD:…`), for display. */
   readonly sha256Fingerprint: string;
-  /** The parsed certificate, issuer of the leaves. */
-  readonly certificate: X509Certificate;
   /** The CA's signing key; not extractable. */
   readonly privateKey: CryptoKey;
-  /** Hex subject key identifier of the CA. */
-  readonly keyIdentifier: string;
   /** The key pair every leaf certificate of this CA shares (derived from the CA's key). */
   readonly leafKey: LeafKeyPair;
   /**
@@ -47,33 +51,46 @@ export class CertificateAuthority {
    * needs (it compares the certificate the server sends, the leaf, not the CA).
    */
   readonly leafSpkiFingerprintSha256Base64: string;
+  private issuing: Promise<CaIssuer> | undefined;
 
   constructor(params: {
     certificatePem: string;
     certificatePath: string;
     privateKeyPath: string;
-    certificate: X509Certificate;
+    certificate: NodeX509Certificate;
     privateKey: CryptoKey;
-    keyIdentifier: string;
     leafKey: LeafKeyPair;
   }) {
     this.certificatePem = params.certificatePem;
     this.certificatePath = params.certificatePath;
     this.privateKeyPath = params.privateKeyPath;
-    this.certificate = params.certificate;
     this.privateKey = params.privateKey;
-    this.keyIdentifier = params.keyIdentifier;
     this.leafKey = params.leafKey;
     this.leafSpkiFingerprintSha256Base64 = params.leafKey.spkiFingerprintSha256Base64;
-    this.commonName = params.certificate.subjectName.getField('CN')[0] ?? '';
-    this.notBefore = params.certificate.notBefore;
-    this.notAfter = params.certificate.notAfter;
+    const { certificate } = params;
+    this.commonName = commonNameOf(certificate.subject);
+    this.notBefore = new Date(certificate.validFrom);
+    this.notAfter = validUntil(certificate);
     this.spkiFingerprintSha256Base64 = spkiFingerprint(
-      new Uint8Array(params.certificate.publicKey.rawData),
+      certificate.publicKey.export({ type: 'spki', format: 'der' }),
     );
-    this.sha256Fingerprint = (
-      sha256(params.certificate.rawData).toString('hex').toUpperCase().match(/../g) ?? []
-    ).join(':');
+    this.sha256Fingerprint = certificate.fingerprint256;
+  }
+
+  /** The certificate and key identifier leaves are signed under (loads the X.509 library once). */
+  issuer(): Promise<CaIssuer> {
+    this.issuing ??= loadX509().then(({ X509Certificate, SubjectKeyIdentifierExtension }) => {
+      const certificate = new X509Certificate(this.certificatePem);
+      const keyIdentifier = certificate.getExtension(SubjectKeyIdentifierExtension)?.keyId;
+      if (keyIdentifier === undefined) {
+        throw new CertificateAuthorityError(
+          `The CA certificate ${this.certificatePath} has no subject key identifier: it is not a CA made by Magneto Studio.`,
+          this.certificatePath,
+        );
+      }
+      return { certificate, keyIdentifier };
+    });
+    return this.issuing;
   }
 
   /** Writes the certificate (never the key) to `file` atomically, readable by all (0644). */
@@ -193,8 +210,10 @@ async function tightenPermissions(caDir: string, privateKeyPath: string): Promis
   }
 }
 
-function sha256(data: ArrayBuffer): Buffer {
-  return createHash('sha256').update(Buffer.from(data)).digest();
+/** The CN of a subject as Node prints it (`CN=…` lines), '' without one. */
+function commonNameOf(subject: string): string {
+  const line = subject.split('\n').find((part) => part.startsWith('CN='));
+  return line === undefined ? '' : line.slice('CN='.length);
 }
 
 function errorCode(error: unknown): string | undefined {

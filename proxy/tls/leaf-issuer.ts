@@ -6,18 +6,8 @@ import type { JsonName } from '@peculiar/x509';
 import type { CertificateAuthority } from './certificate-authority';
 import { CA_ORGANIZATION } from './ca-certificate';
 import type { CertificateHost } from './hostname';
-import {
-  AuthorityKeyIdentifierExtension,
-  DAY_MS,
-  ExtendedKeyUsage,
-  ExtendedKeyUsageExtension,
-  KeyUsageFlags,
-  KeyUsagesExtension,
-  randomSerialNumber,
-  SIGNING_ALGORITHM,
-  SubjectAlternativeNameExtension,
-  X509CertificateGenerator,
-} from './x509-provider';
+import { DAY_MS, randomSerialNumber, SIGNING_ALGORITHM } from './web-crypto';
+import { loadX509 } from './x509-provider';
 
 /** Days a leaf stays valid after it is made; with the day before, 366 in all (browsers cap at 397). */
 export const LEAF_LIFETIME_DAYS = 365;
@@ -35,13 +25,23 @@ export async function issueLeafCertificate(
   publicKey: CryptoKey,
   now: Date = new Date(),
 ): Promise<string> {
+  const {
+    AuthorityKeyIdentifierExtension,
+    ExtendedKeyUsage,
+    ExtendedKeyUsageExtension,
+    KeyUsageFlags,
+    KeyUsagesExtension,
+    SubjectAlternativeNameExtension,
+    X509CertificateGenerator,
+  } = await loadX509();
+  const issuer = await ca.issuer();
   const subject: JsonName = [{ O: [CA_ORGANIZATION] }];
   if (host.name.length <= MAX_COMMON_NAME_LENGTH) subject.unshift({ CN: [host.name] });
   const notAfter = Math.min(now.getTime() + LEAF_LIFETIME_DAYS * DAY_MS, ca.notAfter.getTime());
   const certificate = await X509CertificateGenerator.create({
     serialNumber: randomSerialNumber(),
     subject,
-    issuer: ca.certificate.subjectName,
+    issuer: issuer.certificate.subjectName,
     notBefore: new Date(now.getTime() - DAY_MS),
     notAfter: new Date(notAfter),
     publicKey,
@@ -51,7 +51,7 @@ export async function issueLeafCertificate(
       new KeyUsagesExtension(KeyUsageFlags.digitalSignature, true),
       new ExtendedKeyUsageExtension([ExtendedKeyUsage.serverAuth]),
       new SubjectAlternativeNameExtension([{ type: host.kind, value: host.name }]),
-      new AuthorityKeyIdentifierExtension(ca.keyIdentifier),
+      new AuthorityKeyIdentifierExtension(issuer.keyIdentifier),
     ],
   });
   return `${certificate.toString('pem')}\n`;

@@ -7,7 +7,7 @@
  */
 import { createECDH, createHash, createPrivateKey, createPublicKey, hkdfSync } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { EC_KEY_ALGORITHM, subtle } from './x509-provider';
+import { EC_KEY_ALGORITHM, subtle } from './web-crypto';
 
 export interface LeafKeyPair {
   keys: CryptoKeyPair;

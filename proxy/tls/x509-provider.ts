@@ -1,39 +1,23 @@
 /**
- * Sets up @peculiar/x509 on Node's WebCrypto once, and holds the key and signature parameters every
- * certificate of the studio uses (ECDSA P-256 with SHA-256). The x509 classes are imported from
- * here only: @peculiar/x509 throws at load time unless 'reflect-metadata' was loaded before it, and
- * this module guarantees that order.
+ * @peculiar/x509 on Node's WebCrypto, loaded on first use: only making a CA or a per-host
+ * certificate needs it, and it costs about 10 MB of memory, which a studio that only replays plain
+ * HTTP never pays. Loaded with `import()` (also in the bundles, where it stays an external package)
+ * and after 'reflect-metadata', without which @peculiar/x509 throws at load time.
  */
-import 'reflect-metadata';
-import { randomBytes, webcrypto } from 'node:crypto';
-import { cryptoProvider } from '@peculiar/x509';
+import { webcrypto } from 'node:crypto';
+import type * as X509 from '@peculiar/x509';
 
-export {
-  AuthorityKeyIdentifierExtension,
-  BasicConstraintsExtension,
-  ExtendedKeyUsage,
-  ExtendedKeyUsageExtension,
-  KeyUsageFlags,
-  KeyUsagesExtension,
-  PemConverter,
-  SubjectAlternativeNameExtension,
-  SubjectKeyIdentifierExtension,
-  X509Certificate,
-  X509CertificateGenerator,
-} from '@peculiar/x509';
+export type X509Library = typeof X509;
 
-cryptoProvider.set(webcrypto as unknown as Crypto);
+let loading: Promise<X509Library> | undefined;
 
-export const subtle = webcrypto.subtle as unknown as SubtleCrypto;
-
-export const EC_KEY_ALGORITHM: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
-export const SIGNING_ALGORITHM: EcdsaParams = { name: 'ECDSA', hash: 'SHA-256' };
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** A random positive 16-byte serial number, as hex, whose first byte keeps its DER encoding at 16 bytes. */
-export function randomSerialNumber(): string {
-  const bytes = randomBytes(16);
-  bytes[0] = ((bytes[0] ?? 0) & 0x7f) | 0x40;
-  return bytes.toString('hex');
+/** The X.509 library, its crypto provider set to Node's WebCrypto. */
+export function loadX509(): Promise<X509Library> {
+  loading ??= (async () => {
+    await import('reflect-metadata');
+    const x509 = await import('@peculiar/x509');
+    x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+    return x509;
+  })();
+  return loading;
 }

@@ -11,13 +11,15 @@ import {
   loadOrCreateCertificateAuthority,
 } from '../../../proxy/tls/certificate-authority';
 import { CertificateAuthorityError } from '../../../proxy/tls/errors';
-import {
+import { loadX509 } from '../../../proxy/tls/x509-provider';
+
+const {
   BasicConstraintsExtension,
   KeyUsageFlags,
   KeyUsagesExtension,
   SubjectKeyIdentifierExtension,
   X509Certificate,
-} from '../../../proxy/tls/x509-provider';
+} = await loadX509();
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -134,7 +136,9 @@ describe('the CA certificate', () => {
     const keyUsage = cert.getExtension(KeyUsagesExtension);
     expect(keyUsage?.critical).toBe(true);
     expect(keyUsage?.usages).toBe(KeyUsageFlags.keyCertSign | KeyUsageFlags.cRLSign);
-    expect(cert.getExtension(SubjectKeyIdentifierExtension)?.keyId).toBe(ca.keyIdentifier);
+    expect(cert.getExtension(SubjectKeyIdentifierExtension)?.keyId).toBe(
+      (await ca.issuer()).keyIdentifier,
+    );
 
     expect(cert.publicKey.algorithm).toMatchObject({ name: 'ECDSA', namedCurve: 'P-256' });
     expect(cert.signatureAlgorithm).toMatchObject({ name: 'ECDSA', hash: { name: 'SHA-256' } });

@@ -14,7 +14,9 @@ import type { CertificateAuthority } from '../../../proxy/tls/certificate-author
 import { loadOrCreateCertificateAuthority } from '../../../proxy/tls/certificate-authority';
 import { InvalidHostnameError } from '../../../proxy/tls/errors';
 import { LeafCertificateCache } from '../../../proxy/tls/leaf-certificates';
-import {
+import { loadX509 } from '../../../proxy/tls/x509-provider';
+
+const {
   AuthorityKeyIdentifierExtension,
   BasicConstraintsExtension,
   ExtendedKeyUsage,
@@ -23,7 +25,7 @@ import {
   KeyUsagesExtension,
   SubjectAlternativeNameExtension,
   X509Certificate,
-} from '../../../proxy/tls/x509-provider';
+} = await loadX509();
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -39,7 +41,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function sanOf(cert: X509Certificate): Array<{ type: string; value: string }> {
+function sanOf(cert: InstanceType<typeof X509Certificate>): Array<{ type: string; value: string }> {
   const san = cert.getExtension(SubjectAlternativeNameExtension);
   return (san?.names.items ?? []).map((name) => ({ type: name.type, value: name.value }));
 }
@@ -57,13 +59,18 @@ describe('leaf certificates', () => {
     expect(eku?.usages).toEqual([ExtendedKeyUsage.serverAuth]);
     expect(cert.getExtension(KeyUsagesExtension)?.usages).toBe(KeyUsageFlags.digitalSignature);
     expect(cert.getExtension(BasicConstraintsExtension)).toBeNull();
-    expect(cert.getExtension(AuthorityKeyIdentifierExtension)?.keyId).toBe(ca.keyIdentifier);
-    expect(cert.issuer).toBe(ca.certificate.subject);
+    expect(cert.getExtension(AuthorityKeyIdentifierExtension)?.keyId).toBe(
+      (await ca.issuer()).keyIdentifier,
+    );
+    expect(cert.issuer).toBe((await ca.issuer()).certificate.subject);
     expect(cert.publicKey.algorithm).toMatchObject({ name: 'ECDSA', namedCurve: 'P-256' });
     expect(cert.signatureAlgorithm).toMatchObject({ name: 'ECDSA', hash: { name: 'SHA-256' } });
-    expect(await cert.verify({ publicKey: ca.certificate.publicKey, signatureOnly: true })).toBe(
-      true,
-    );
+    expect(
+      await cert.verify({
+        publicKey: (await ca.issuer()).certificate.publicKey,
+        signatureOnly: true,
+      }),
+    ).toBe(true);
 
     const node = new NodeX509Certificate(certPem);
     const caNode = new NodeX509Certificate(ca.certificatePem);
