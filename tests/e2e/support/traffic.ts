@@ -1,6 +1,7 @@
 /** Real traffic for the proxy during end-to-end tests: a small upstream and a forward-proxy client. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { proxyRequest } from '../../integration/engine/helpers/proxy-request';
 
 export interface Upstream {
   url: string;
@@ -20,37 +21,16 @@ export async function startUpstream(): Promise<Upstream> {
   };
 }
 
-/** A GET sent to the proxy in absolute form, as a forward-proxy client does. */
-export function getViaProxy(proxyPort: number, url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: proxyPort, path: url, method: 'GET' },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
+/** A GET through the proxy (an absolute URL, or a path for a reverse proxy): its status. */
+export async function getViaProxy(proxyPort: number, url: string): Promise<number> {
+  return (await proxyRequest(proxyPort, { url })).status;
 }
 
 /** Like getViaProxy, with the response's body as text. */
-export function fetchViaProxy(
+export async function fetchViaProxy(
   proxyPort: number,
   url: string,
 ): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: proxyPort, path: url, method: 'GET' },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
+  const { status, text } = await proxyRequest(proxyPort, { url });
+  return { status, body: text };
 }

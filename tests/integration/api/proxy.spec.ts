@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProxyEngine } from '../../../proxy/engine/proxy-engine';
+import { proxyRequest } from '../engine/helpers/proxy-request';
 import { gql, gqlData, startStudio, take, waitFor, wsClient } from './api-harness';
 
 const STATUS =
@@ -23,23 +24,6 @@ async function upstream(): Promise<string> {
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** A GET sent to the proxy in absolute form, as a forward-proxy client does. */
-function viaProxy(proxyPort: number, url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: proxyPort, path: url, method: 'GET' },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 describe('proxy over the API', () => {
@@ -97,9 +81,9 @@ describe('proxy over the API', () => {
     );
     await waitFor(() => engine.listenerCount('exchange') > listeners);
 
-    expect(await viaProxy(proxyPort, `${origin}/users?id=1`)).toEqual({
+    expect(await proxyRequest(proxyPort, { url: `${origin}/users?id=1` })).toMatchObject({
       status: 200,
-      body: '{"hello":"world"}',
+      text: '{"hello":"world"}',
     });
     await waitFor(() => engine.status().counts.recorded === 1);
     const replay = await gqlData(
@@ -112,7 +96,9 @@ describe('proxy over the API', () => {
       effectiveMode: 'REPLAY',
       cassette: 'rec',
     });
-    expect((await viaProxy(proxyPort, `${origin}/users?id=1`)).body).toBe('{"hello":"world"}');
+    expect((await proxyRequest(proxyPort, { url: `${origin}/users?id=1` })).text).toBe(
+      '{"hello":"world"}',
+    );
 
     const events = (await traffic.results).map((result) => result.proxyTraffic);
     expect(events.map((event) => [event.outcome, event.matched])).toEqual([

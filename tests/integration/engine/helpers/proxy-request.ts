@@ -1,9 +1,12 @@
-/** One HTTP request through the proxy, in absolute form, with the response's bytes as sent. */
+/**
+ * One HTTP request through the proxy (absolute form as a forward-proxy client sends it, or a path
+ * for a reverse proxy), with the response's bytes as sent.
+ */
 import http from 'node:http';
 
 export interface ProxyRequest {
   method?: string;
-  /** Absolute URL: the proxy is used as a forward proxy. */
+  /** Absolute URL: the proxy is used as a forward proxy; a path (`/…`): as a reverse proxy. */
   url: string;
   headers?: Record<string, string>;
   body?: string;
@@ -17,6 +20,10 @@ export interface ProxyResponse {
   text: string;
 }
 
+function hostFor(port: number, url: string): string {
+  return url.startsWith('/') ? `127.0.0.1:${port}` : new URL(url).host;
+}
+
 /** Sends `request` to the proxy on `port` (a fresh connection each time, no decoding). */
 export function proxyRequest(port: number, request: ProxyRequest): Promise<ProxyResponse> {
   return new Promise((resolve, reject) => {
@@ -26,7 +33,7 @@ export function proxyRequest(port: number, request: ProxyRequest): Promise<Proxy
         port,
         method: request.method ?? 'GET',
         path: request.url,
-        headers: { host: new URL(request.url).host, ...request.headers },
+        headers: { host: hostFor(port, request.url), ...request.headers },
         agent: false,
       },
       (res) => {
