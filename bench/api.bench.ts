@@ -58,7 +58,8 @@ function quietResult(
     unit: 'ms',
     target: { op: '<=', value: item.targetMs },
     baseline:
-      `median ${ms(median(run.latencies))}, studio CPU ${ms(run.cpuMsPerRequest)}/request; ` +
+      `median ${ms(median(run.latencies))}, studio CPU ${ms(run.cpuMsPerRequest)}/request, ` +
+      `event-loop delay p99 ${ms(run.loopDelayP99Ms)}; ` +
       `executed each time (never kept): p95 ${ms(percentile(executed.latencies, 95))}, ` +
       `CPU ${ms(executed.cpuMsPerRequest)}/request; back to back: p95 ${ms(percentile(reference.latencies, 95))} at ` +
       `${Math.round(reference.requestsPerSecond)} req/s; ${machineLoad()}`,
@@ -77,7 +78,8 @@ function loadedResult(
     unit: 'ms',
     target: { op: '<=', value: item.targetMs },
     baseline:
-      `median ${ms(median(run.latencies))}; proxy meanwhile ` +
+      `median ${ms(median(run.latencies))}, studio event-loop delay p99 ${ms(run.loopDelayP99Ms)}; ` +
+      `proxy meanwhile ` +
       `${Math.round(replay.replaysPerSecond)} replays/s (their p99 ${ms(replay.report.p99Ms)}); ` +
       `quiet p95 ${ms(percentile(quiet.latencies, 95))}; ${machineLoad()}`,
   };
