@@ -2,22 +2,42 @@
  * Response templates on replay (Magneto-Serge's rule: a text body or header value holding `{{ … }}`
  * is a template): the recorded response rendered for the request being answered, then put on the
  * wire like any replayed response. Responses without templates keep their cached wire form. A
- * settled replay with templates is answered on the fast path too (`replaySettledTemplate`).
+ * settled replay with templates is answered on the fast path too (`replaySettledTemplate`), on the
+ * response's wire plan when it has one (template-wire.ts: only the templates rendered per request).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Body, Headers, HttpResponse } from '../cassette/cassette.model';
 import { bodyFromWire } from '../cassette/content-coding';
 import { redactHeaders } from '../redaction/header-redaction';
 import { TemplateRenderError } from '../templating/errors';
-import { renderResponseTemplates } from '../templating/response-templates';
+import type { TemplateRenderOptions } from '../templating/render-state';
+import {
+  asRenderError,
+  renderResponseTemplates,
+  ResponseRender,
+} from '../templating/response-templates';
+import type { TemplateRequest } from '../templating/templating.model';
 import { SequenceCounters } from '../templating/sequence-counters';
 import type { ExchangeResponseSummary } from './engine.model';
 import { nowIso } from './exchange-report';
 import type { FastReplayEnvironment } from './fast-replay';
-import { freshWireResponse, isTemplated, wireResponse, type WireResponse } from './replay-wire';
+import {
+  freshWireResponse,
+  isTemplated,
+  wireResponse,
+  wireVariant,
+  type WireResponse,
+} from './replay-wire';
 import { requestHeaders } from './request-headers';
 import { sendText } from './responses';
 import type { SettledReplay } from './settled-replays';
+import {
+  renderedHeaders,
+  renderOnPlan,
+  templateWirePlan,
+  type RenderedTemplateWire,
+  type TemplateWirePlan,
+} from './template-wire';
 
 /** What a template needs beyond the recorded response: the live request and the engine's settings. */
 export interface TemplateContext {
@@ -69,18 +89,35 @@ export function replayWire(
   context: TemplateContext,
 ): WireResponse | TemplateRenderError {
   if (!isTemplated(response)) return wireResponse(response, acceptEncoding);
-  const { request } = context;
   const rendered = renderResponseTemplates(
     response,
-    { ...request, body: templateBody(request) },
-    {
-      cassette: context.cassette,
-      sequences: context.sequences,
-      envAllowList: context.envAllowList,
-    },
+    templateRequest(context.request),
+    templateOptions(context),
   );
   if ('error' in rendered) return rendered.error;
   return freshWireResponse(rendered.response, acceptEncoding);
+}
+
+function templateRequest(request: TemplateContext['request']): TemplateRequest {
+  return { ...request, body: templateBody(request) };
+}
+
+function templateOptions(context: TemplateContext): TemplateRenderOptions {
+  const { cassette, sequences, envAllowList } = context;
+  return { cassette, sequences, envAllowList };
+}
+
+/** A response rendered on its wire plan (template-wire.ts), or the error of its template. */
+function renderedOnPlan(
+  plan: TemplateWirePlan,
+  context: TemplateContext,
+): RenderedTemplateWire | TemplateRenderError {
+  try {
+    const render = new ResponseRender(templateRequest(context.request), templateOptions(context));
+    return renderOnPlan(plan, render);
+  } catch (error) {
+    return asRenderError(error);
+  }
 }
 
 /** Answers 500 for a template that failed; gives the response and the exchange event's `error`. */
@@ -108,6 +145,18 @@ function settledUrl(entry: SettledReplay): URL {
   return url;
 }
 
+/** What was sent: a template's error, a response rendered on its plan, or a wire response. */
+type Sent = ReturnType<typeof sendTemplateError> | RenderedTemplateWire | WireResponse;
+
+/** The exchange event's response (made only when someone listens). */
+function summaryOf(sent: Sent): ExchangeResponseSummary {
+  if ('templateError' in sent) return sent.response;
+  if ('text' in sent) {
+    return { status: sent.plan.status, headers: renderedHeaders(sent), bodySize: sent.bodySize };
+  }
+  return { status: sent.status, headers: sent.headers, bodySize: sent.body?.length ?? 0 };
+}
+
 /**
  * Answers a settled replay whose response holds templates, on the fast path (fast-replay.ts): the
  * response rendered for this request as the full path renders it (the same request fields and
@@ -121,31 +170,43 @@ export function replaySettledTemplate(
   started: number,
 ): void {
   const session = env.session();
-  const { method, interactionId } = entry;
+  const { method, interactionId, response: recorded } = entry;
   const headers = requestHeaders(req.rawHeaders, entry.host);
-  const wire = replayWire(entry.response, req.headers['accept-encoding'], {
+  const acceptEncoding = req.headers['accept-encoding'];
+  const context: TemplateContext = {
     cassette: session.name ?? '',
     sequences: sequencesOf(session),
     envAllowList: env.settings().templateEnvAllowList,
     request: { method, url: entry.href, headers, body: NO_BODY, parsedUrl: settledUrl(entry) },
-  });
-  let response: ExchangeResponseSummary;
-  let error: string | undefined;
+  };
+  const plan = templateWirePlan(recorded);
+  const planned = plan !== null && wireVariant(recorded, acceptEncoding) === 'identity';
+  const wire = planned
+    ? renderedOnPlan(plan, context)
+    : replayWire(recorded, acceptEncoding, context);
+  let sent: Sent;
   if (wire instanceof TemplateRenderError) {
-    ({ response, templateError: error } = sendTemplateError(res, wire, interactionId));
+    sent = sendTemplateError(res, wire, interactionId);
+  } else if ('text' in wire) {
+    // The head and the text go out in one write (Node joins a string body to the head).
+    res.writeHead(wire.plan.status, wire.headerList);
+    res.end(wire.text);
+    sent = wire;
   } else {
     res.writeHead(wire.status, wire.headerList);
     if (wire.body === null) res.end();
     else res.end(wire.body);
-    response = { status: wire.status, headers: wire.headers, bodySize: wire.body?.length ?? 0 };
+    sent = wire;
   }
   const headSentAt = performance.now();
+  const error = 'templateError' in sent ? sent.templateError : undefined;
   const outcome = error === undefined ? 'replayed' : 'error';
   const { reporter } = env;
   if (!reporter.observed()) {
     reporter.count(outcome);
     return;
   }
+  const response = summaryOf(sent);
   reporter.report({
     time: nowIso(),
     cassette: session.name,
@@ -153,7 +214,9 @@ export function replaySettledTemplate(
     request: {
       method,
       url: entry.url,
-      headers: redactHeaders(headers, session.rules),
+      headers:
+        session.settledReplays?.eventHeaders(req.rawHeaders, entry.host) ??
+        redactHeaders(headers, session.rules),
       bodySize: 0,
     },
     response: { ...response, headers: redactHeaders(response.headers, session.rules) },

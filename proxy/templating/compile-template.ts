@@ -4,10 +4,12 @@
  * copies and wraps a handful of helpers instead of all of them. Templates that differ only in their
  * literal text share one compiled function (template-text.ts). Adding or removing a helper (a
  * custom one) drops everything compiled before: a name may have become a helper, or stopped being
- * one.
+ * one. The common templates (plain expressions, no blocks) skip Handlebars' runtime: they render
+ * directly (direct-template.ts).
  */
 import type { RuntimeOptions, TemplateDelegate } from 'handlebars';
 import { calledHelperNames } from './called-helpers';
+import { directTemplate } from './direct-template';
 import {
   helperGeneration,
   parseTemplateSource,
@@ -44,6 +46,8 @@ function environmentFor(names: readonly string[]): Environment {
 
 function compile(source: string): CompiledTemplate {
   const { ast } = parseTemplateSource(source);
+  const direct = directTemplate(ast);
+  if (direct !== undefined) return direct;
   const { texts, shape } = takeTextOut(ast);
   let delegate = shape === undefined ? undefined : byShape.get(shape);
   if (delegate === undefined) {

@@ -57,14 +57,15 @@ function createEnvironment(): Environment {
 /** The registry of every helper templates may call; templates compile in scoped copies of it. */
 const env = createEnvironment();
 
+/** How `{{value}}` is written: as text (`asText`), within the render's size cap. */
+export function renderOutput(value: unknown): string {
+  const text = asText(value);
+  currentRenderState().checkOutputSize(text.length);
+  return text;
+}
+
 // An object, not a function: Handlebars leaves non-function helpers unwrapped.
-env.registerHelper(OUTPUT_HELPER, {
-  render(value: unknown): string {
-    const text = asText(value);
-    currentRenderState().checkOutputSize(text.length);
-    return text;
-  },
-} as unknown as HelperDelegate);
+env.registerHelper(OUTPUT_HELPER, { render: renderOutput } as unknown as HelperDelegate);
 
 env.unregisterHelper('log');
 
@@ -122,6 +123,11 @@ function isRegistered(name: string): boolean {
 /** Whether `name` is a helper templates can call (built-in, Handlebars' own or custom). */
 export function isKnownHelper(name: string): boolean {
   return name !== OUTPUT_HELPER && !HOOK_HELPERS.includes(name) && isRegistered(name);
+}
+
+/** The function a template's call of helper `name` runs (as `isKnownHelper`), or undefined. */
+export function knownHelper(name: string): HelperDelegate | undefined {
+  return isKnownHelper(name) ? (env.helpers[name] as HelperDelegate) : undefined;
 }
 
 let generation = 0;

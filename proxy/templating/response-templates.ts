@@ -18,7 +18,7 @@ export function hasTemplates(text: string): boolean {
   return open !== -1 && text.indexOf('}}', open + 2) !== -1;
 }
 
-function headerHasTemplates(value: string | string[]): boolean {
+export function headerHasTemplates(value: string | string[]): boolean {
   return Array.isArray(value) ? value.some(hasTemplates) : hasTemplates(value);
 }
 
@@ -31,14 +31,21 @@ export function responseHasTemplates(response: HttpResponse): boolean {
   return Object.values(response.headers).some(headerHasTemplates);
 }
 
-/** Renders the texts of one response: one request view and one clock for all of them. */
-class ResponseRender {
+/**
+ * Renders the texts of one response: one request view and one clock for all of them. `text` throws
+ * a `TemplateRenderError` or anything else a render may throw (see `asRenderError`).
+ */
+export class ResponseRender {
   private now: Date | undefined;
 
+  private readonly view: RequestView;
+
   constructor(
-    private readonly view: RequestView,
+    request: TemplateRequest,
     private readonly options: TemplateRenderOptions,
-  ) {}
+  ) {
+    this.view = requestView(request);
+  }
 
   /** `text` rendered when it holds templates, else `text`. */
   text(text: string): string {
@@ -70,6 +77,13 @@ function renderBody(body: Body | null, render: ResponseRender): Body | null {
 
 export type RenderedResponse = { response: HttpResponse } | { error: TemplateRenderError };
 
+/** What a failed render threw, as the `TemplateRenderError` the engine answers with. */
+export function asRenderError(error: unknown): TemplateRenderError {
+  return error instanceof TemplateRenderError
+    ? error
+    : new TemplateRenderError('render-failed', (error as Error).message);
+}
+
 /**
  * A copy of `response` with its templated body and header values rendered for `request`, and a
  * `content-length` that matches the new body. Never throws: a failure comes back as `{ error }`,
@@ -81,7 +95,7 @@ export function renderResponseTemplates(
   options: TemplateRenderOptions = {},
 ): RenderedResponse {
   try {
-    const render = new ResponseRender(requestView(request), options);
+    const render = new ResponseRender(request, options);
     const headers = renderHeaders(response.headers, render);
     const body = renderBody(response.body, render);
     if (body !== response.body && headers['content-length'] !== undefined) {
@@ -89,10 +103,6 @@ export function renderResponseTemplates(
     }
     return { response: { ...response, headers, body } };
   } catch (error) {
-    const typed =
-      error instanceof TemplateRenderError
-        ? error
-        : new TemplateRenderError('render-failed', (error as Error).message);
-    return { error: typed };
+    return { error: asRenderError(error) };
   }
 }
