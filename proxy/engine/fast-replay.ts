@@ -42,7 +42,7 @@ export function replaySettled(
   const headers = fastPathHeaders(req.rawHeaders);
   if (headers.via || headers.body) return false;
   if (entry.templated) {
-    replaySettledTemplate(env, req, res, entry, started);
+    replaySettledTemplate(env, req, res, entry, started, headers.acceptEncoding);
     return true;
   }
 

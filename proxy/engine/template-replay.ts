@@ -168,11 +168,12 @@ export function replaySettledTemplate(
   res: ServerResponse,
   entry: SettledReplay,
   started: number,
+  /** The request's `Accept-Encoding` (fast-path-headers.ts). */
+  acceptEncoding: string | undefined,
 ): void {
   const session = env.session();
   const { method, interactionId, response: recorded } = entry;
   const headers = requestHeaders(req.rawHeaders, entry.host);
-  const acceptEncoding = req.headers['accept-encoding'];
   const context: TemplateContext = {
     cassette: session.name ?? '',
     sequences: sequencesOf(session),
