@@ -1,10 +1,11 @@
 /**
- * Forwards one request upstream and streams the answer back to the client as it arrives, keeping
- * the first bytes of each body (and, for event streams, each event's time) for the recording.
- * Upstream failures are answered as replay would answer them and returned as `HttpError` drafts.
+ * Forwards one request upstream and streams the answer back to the client as it arrives (with
+ * backpressure), keeping the first bytes of each body (and, for event streams, each event's time)
+ * for the recording. Upstream failures are answered as replay would answer them and returned as
+ * `HttpError` drafts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { finished } from 'node:stream/promises';
+import { PassThrough, type Readable } from 'node:stream';
 import type { Body, Headers, HttpRequest } from '../cassette/cassette.model';
 import { bodyFromWire } from '../cassette/content-coding';
 import { headersFromPairs } from '../cassette/headers';
@@ -13,8 +14,10 @@ import type { InteractionDraft } from './cassette-session';
 import type { ExchangeResponseSummary } from './engine.model';
 import { nowIso } from './exchange-report';
 import { endToEndRawPairs } from './hop-by-hop';
+import { announcesBody } from './request-body';
 import { sendText } from './responses';
 import { EventTimingRecorder, isEventStream } from './sse-timing';
+import type { UpstreamCall, UpstreamResponseHandler } from './upstream-call';
 import type { UpstreamClient } from './upstream-client';
 import { failureAnswer, httpErrorFrom } from './upstream-error';
 
@@ -54,127 +57,221 @@ function capturedBody(capture: BodyCapture, headers: Headers): Body | null {
   return capture.truncated ? { ...body, truncated: true, originalSize: capture.total } : body;
 }
 
-export async function forwardExchange(params: ForwardParams): Promise<ForwardResult> {
-  const { req, res, url, record } = params;
-  const started = performance.now();
-  const recordedAt = nowIso();
-  const requestCapture = new BodyCapture(record ? params.bodyLimit : 0);
-  if (params.body === undefined) req.on('data', (chunk: Buffer) => requestCapture.add(chunk));
-  else requestCapture.add(params.body);
+/**
+ * The body to send upstream: the one read already, none, or the client's streamed through (a
+ * stream of its own, so that undici ending it never ends the client's connection).
+ */
+function upstreamBody(params: ForwardParams, capture: BodyCapture): Buffer | Readable | null {
+  const { req, body } = params;
+  if (body !== undefined) {
+    capture.add(body);
+    return body;
+  }
+  if (!announcesBody(req)) return null;
+  const relay = new PassThrough();
+  req.on('data', (chunk: Buffer) => capture.add(chunk));
+  req.once('error', (error) => relay.destroy(error));
+  return req.pipe(relay);
+}
 
-  const outgoing: Array<[string, string]> = [...params.headers, ['via', params.via]];
-  // A body of unknown length streamed through keeps its chunked framing, whatever the method.
-  const streamedChunks =
-    params.body === undefined &&
-    req.headers['transfer-encoding'] !== undefined &&
-    req.headers['content-length'] === undefined;
-  if (streamedChunks) outgoing.push(['transfer-encoding', 'chunked']);
-  const pending = params.upstream.send({
-    url,
-    method: req.method ?? 'GET',
-    headers: outgoing,
-    body: params.body ?? req,
-    timeoutMs: params.timeoutMs,
-  });
-  let clientGone = false;
-  let upstreamResponse: IncomingMessage | undefined;
-  res.once('close', () => {
-    if (res.writableFinished) return;
-    clientGone = true;
-    pending.abort();
-    upstreamResponse?.destroy();
-  });
-  const recordedRequest = (): HttpRequest => {
-    const headers = headersFromPairs(params.headers);
-    const body = capturedBody(requestCapture, headers);
-    return { method: req.method ?? 'GET', url: url.href, headers, body };
-  };
-  const base = (): Pick<ForwardResult, 'requestBodySize'> => ({
-    requestBodySize: requestCapture.total,
-  });
+/** Rejects when the exchange breaks down in the proxy itself (not upstream). */
+export function forwardExchange(params: ForwardParams): Promise<ForwardResult> {
+  return new Promise((resolve, reject) => new ForwardedExchange(params, resolve, reject).start());
+}
 
-  try {
-    upstreamResponse = await pending.response;
-  } catch (error) {
-    if (clientGone) return { ...base(), clientGone };
+/** One forwarded exchange, from the request going out to the result. */
+class ForwardedExchange implements UpstreamResponseHandler {
+  private readonly started = performance.now();
+  private readonly recordedAt = nowIso();
+  private readonly requestCapture: BodyCapture;
+  private readonly capture: BodyCapture;
+  private call: UpstreamCall | undefined;
+  private status = 0;
+  private headers: Headers = {};
+  private headAt = 0;
+  private headSentAt: number | undefined;
+  private timing: EventTimingRecorder | undefined;
+  private waitingForDrain = false;
+  private settled = false;
+
+  constructor(
+    private readonly params: ForwardParams,
+    private readonly resolve: (result: ForwardResult) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {
+    const limit = params.record ? params.bodyLimit : 0;
+    this.requestCapture = new BodyCapture(limit);
+    this.capture = new BodyCapture(limit);
+  }
+
+  start(): void {
+    const { params } = this;
+    const { req, res } = params;
+    const headers: Array<[string, string]> = [...params.headers, ['via', params.via]];
+    const body = upstreamBody(params, this.requestCapture);
+    res.once('close', () => {
+      if (res.writableFinished || this.settled) return;
+      this.call?.abort();
+      this.settle({ ...this.base(), ...this.summaryIfSent(), clientGone: true });
+    });
+    const request = { url: params.url, method: req.method ?? 'GET', headers, body };
+    this.call = params.upstream.send({ ...request, timeoutMs: params.timeoutMs }, this);
+  }
+
+  onHead(status: number, statusText: string, rawHeaders: string[]): void {
+    this.guarded(() => this.relayHead(status, statusText, rawHeaders));
+  }
+
+  onData(chunk: Buffer): void {
+    this.guarded(() => this.relayChunk(chunk));
+  }
+
+  onEnd(): void {
+    this.guarded(() => this.complete());
+  }
+
+  onError(error: Error): void {
+    this.guarded(() => {
+      if (this.headSentAt === undefined) this.answerFailure(error);
+      else this.breakOff(error);
+    });
+  }
+
+  private relayHead(status: number, statusText: string, rawHeaders: string[]): void {
+    const { res, record } = this.params;
+    this.headAt = performance.now();
+    const pairs = endToEndRawPairs(rawHeaders);
+    this.headers = headersFromPairs(pairs);
+    this.status = status;
+    if (record && isEventStream(this.headers)) this.timing = new EventTimingRecorder(this.headAt);
+    try {
+      res.writeHead(status, statusText, pairs.flat());
+    } catch (error) {
+      this.call?.abort();
+      const text = `Magneto proxy: the upstream response cannot be relayed: ${String(error)}\n`;
+      this.settle({ ...this.base(), response: sendText(res, 502, text), failure: String(error) });
+      return;
+    }
+    // The head goes out with the first chunk (or the whole of a small body) in one write.
+    res.cork();
+    process.nextTick(() => res.uncork());
+    this.headSentAt = performance.now();
+  }
+
+  private relayChunk(chunk: Buffer): void {
+    this.capture.add(chunk);
+    this.timing?.add(chunk, performance.now());
+    const { res } = this.params;
+    if (res.write(chunk) || this.waitingForDrain) return;
+    this.waitingForDrain = true;
+    this.call?.pause();
+    res.once('drain', () => {
+      this.waitingForDrain = false;
+      this.call?.resume();
+    });
+  }
+
+  private complete(): void {
+    this.params.res.end();
+    if (!this.params.record) {
+      this.settle({ ...this.base(), ...this.summaryIfSent() });
+      return;
+    }
+    const draft: InteractionDraft = {
+      type: 'Http',
+      recordedAt: this.recordedAt,
+      responseTimeMs: Math.round(this.headAt - this.started),
+      request: this.recordedRequest(),
+      response: {
+        status: this.status,
+        headers: this.headers,
+        body: capturedBody(this.capture, this.headers),
+        ...(this.timing && { eventOffsetsMs: this.timing.offsetsMs }),
+      },
+    };
+    this.settle({ ...this.base(), ...this.summaryIfSent(), draft });
+  }
+
+  /** No answer came: the client gets what replay gives for the same failure. */
+  private answerFailure(error: Error): void {
+    const { req, res, record } = this.params;
     const httpError = httpErrorFrom(error);
-    const responseTimeMs = Math.round(performance.now() - started);
+    const responseTimeMs = Math.round(performance.now() - this.started);
     const answer = failureAnswer(httpError, false);
     let response: ExchangeResponseSummary | undefined;
     if (answer.kind === 'reset') req.socket.destroy();
-    else
+    else {
       response = sendText(res, answer.status, answer.body, {
         'x-magneto-error': httpError.errorType,
       });
+      // What is left of a streamed body is read and dropped: the connection can serve again.
+      if (this.params.body === undefined) req.unpipe().resume();
+    }
     const draft: InteractionDraft | undefined = record
       ? {
           type: 'HttpError',
-          recordedAt,
+          recordedAt: this.recordedAt,
           responseTimeMs,
-          request: recordedRequest(),
+          request: this.recordedRequest(),
           error: httpError,
         }
       : undefined;
-    const failure = `${httpError.errorType}: ${httpError.message}`;
-    return {
-      ...base(),
-      failure,
+    this.settle({
+      ...this.base(),
+      failure: `${httpError.errorType}: ${httpError.message}`,
       ...(response && { response, headSentAt: performance.now() }),
       ...(draft && { draft }),
-    };
+    });
   }
 
-  const upstream = upstreamResponse;
-  const headAt = performance.now();
-  const pairs = endToEndRawPairs(upstream.rawHeaders);
-  const headers = headersFromPairs(pairs);
-  const status = upstream.statusCode ?? 502;
-  const capture = new BodyCapture(record ? params.bodyLimit : 0);
-  const timing = record && isEventStream(headers) ? new EventTimingRecorder(headAt) : undefined;
-  try {
-    res.writeHead(status, upstream.statusMessage, pairs.flat());
-  } catch (error) {
-    upstream.destroy();
-    const text = `Magneto proxy: the upstream response cannot be relayed: ${String(error)}\n`;
-    return { ...base(), response: sendText(res, 502, text), failure: String(error) };
-  }
-  const headSentAt = performance.now();
-  upstream.on('data', (chunk: Buffer) => {
-    capture.add(chunk);
-    timing?.add(chunk, performance.now());
-  });
-  upstream.pipe(res);
-  const summary = (): ExchangeResponseSummary => ({ status, headers, bodySize: capture.total });
-  try {
-    await finished(upstream);
-  } catch (error) {
-    if (clientGone) return { ...base(), response: summary(), headSentAt, clientGone };
-    // The head is gone already: the client can only see the connection break.
-    res.destroy();
+  /** The answer broke off: the head is gone already, so the client sees the connection break. */
+  private breakOff(error: Error): void {
+    this.params.res.destroy();
     const failure = `upstream broke off the response: ${httpErrorFrom(error).message}`;
-    const draft: InteractionDraft | undefined = record
+    const draft: InteractionDraft | undefined = this.params.record
       ? {
           type: 'HttpError',
-          recordedAt,
-          responseTimeMs: Math.round(headAt - started),
-          request: recordedRequest(),
+          recordedAt: this.recordedAt,
+          responseTimeMs: Math.round(this.headAt - this.started),
+          request: this.recordedRequest(),
           error: { errorType: 'ConnectionReset', message: failure },
         }
       : undefined;
-    return { ...base(), response: summary(), headSentAt, failure, ...(draft && { draft }) };
+    this.settle({ ...this.base(), ...this.summaryIfSent(), failure, ...(draft && { draft }) });
   }
-  if (!record) return { ...base(), response: summary(), headSentAt };
-  const draft: InteractionDraft = {
-    type: 'Http',
-    recordedAt,
-    responseTimeMs: Math.round(headAt - started),
-    request: recordedRequest(),
-    response: {
-      status,
-      headers,
-      body: capturedBody(capture, headers),
-      ...(timing && { eventOffsetsMs: timing.offsetsMs }),
-    },
-  };
-  return { ...base(), response: summary(), headSentAt, draft };
+
+  private recordedRequest(): HttpRequest {
+    const { params } = this;
+    const headers = headersFromPairs(params.headers);
+    const body = capturedBody(this.requestCapture, headers);
+    return { method: params.req.method ?? 'GET', url: params.url.href, headers, body };
+  }
+
+  private base(): Pick<ForwardResult, 'requestBodySize'> {
+    return { requestBodySize: this.requestCapture.total };
+  }
+
+  private summaryIfSent(): Pick<ForwardResult, 'response' | 'headSentAt'> {
+    if (this.headSentAt === undefined) return {};
+    const response = { status: this.status, headers: this.headers, bodySize: this.capture.total };
+    return { response, headSentAt: this.headSentAt };
+  }
+
+  /** Runs a step of the exchange (unless it is over); a step that throws ends it in error. */
+  private guarded(step: () => void): void {
+    if (this.settled) return;
+    try {
+      step();
+    } catch (error) {
+      this.call?.abort();
+      this.settled = true;
+      this.reject(error);
+    }
+  }
+
+  private settle(result: ForwardResult): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.resolve(result);
+  }
 }

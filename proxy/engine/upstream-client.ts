@@ -1,15 +1,14 @@
 /**
- * Sends requests to the real servers over keep-alive agents, with a time limit on the response
- * head. Requests without a streamed body are retried once when a reused keep-alive connection
- * turns out to have been closed by the server.
+ * Sends requests to the real servers over undici keep-alive pools (one per origin), with a time
+ * limit on the response head. The answer comes back through callbacks (upstream-call.ts): no
+ * streams or message objects in between.
  */
-import http from 'node:http';
-import https from 'node:https';
-import type { IncomingMessage } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
 import { rootCertificates } from 'node:tls';
-import { UpstreamTimeoutError } from './upstream-error';
+import { Agent, buildConnector } from 'undici';
+import { watchReuse } from './stale-connection';
+import { UpstreamCall, type UpstreamResponseHandler } from './upstream-call';
 
 export interface UpstreamTlsOptions {
   /** Extra CA certificates (PEM) trusted for upstream servers, on top of the system ones. */
@@ -26,18 +25,15 @@ export interface UpstreamOptions extends UpstreamTlsOptions {
 export interface UpstreamRequest {
   url: URL;
   method: string;
-  /** Name/value pairs as they go on the wire. */
+  /** Name/value pairs as they go on the wire (`host` among them). */
   headers: ReadonlyArray<readonly [string, string]>;
-  /** The whole body, or the client's request streamed through. */
+  /**
+   * The whole body, the client's request streamed through (sent chunked unless the headers give
+   * its length), or null for none.
+   */
   body: Buffer | Readable | null;
   /** Time allowed for the response head. */
   timeoutMs: number;
-}
-
-export interface PendingUpstream {
-  response: Promise<IncomingMessage>;
-  /** Aborts the request (the response promise rejects if still pending). */
-  abort(): void;
 }
 
 /** The CAs trusted for upstream TLS: the system roots plus `ca`, or undefined for the system's. */
@@ -47,86 +43,43 @@ export function upstreamCaList(ca: UpstreamTlsOptions['ca']): string[] | undefin
   return extra.length === 0 ? undefined : [...rootCertificates, ...extra];
 }
 
+/** How long a connection attempt may take at most, whatever the response-head limit. */
+const CONNECT_TIMEOUT_MS = 60_000;
+
 export class UpstreamClient {
-  private readonly httpAgent = new http.Agent({ keepAlive: true });
-  private readonly httpsAgent: https.Agent;
-  private readonly lookup: LookupFunction | undefined;
+  private readonly agent: Agent;
 
   constructor(options: UpstreamOptions) {
-    this.lookup = options.lookup;
     const ca = upstreamCaList(options.ca);
-    this.httpsAgent = new https.Agent({
-      keepAlive: true,
+    const connect = buildConnector({
+      // The response head's own limit (per request) decides the answer; this one only makes sure
+      // a connection attempt to a host that never answers is given up in the end.
+      timeout: CONNECT_TIMEOUT_MS,
       rejectUnauthorized: options.rejectUnauthorized,
       ...(ca && { ca }),
+      ...(options.lookup && { lookup: options.lookup }),
+    });
+    this.agent = new Agent({
+      connect: (connectOptions, callback) =>
+        connect(connectOptions, (...result) => {
+          if (result[1]) watchReuse(result[1]);
+          callback(...result);
+        }),
+      // The head has its own time limit (per request); bodies may pause as long as they like.
+      headersTimeout: 0,
+      bodyTimeout: 0,
     });
   }
 
-  send(request: UpstreamRequest): PendingUpstream {
-    let current: http.ClientRequest | undefined;
-    let aborted = false;
-    const response = new Promise<IncomingMessage>((resolve, reject) => {
-      const attempt = (retry: boolean): void => {
-        const outgoing = this.open(request);
-        current = outgoing;
-        const timer = setTimeout(
-          () => outgoing.destroy(new UpstreamTimeoutError(request.timeoutMs)),
-          request.timeoutMs,
-        );
-        outgoing.once('response', (incoming) => {
-          clearTimeout(timer);
-          resolve(incoming);
-        });
-        outgoing.once('error', (error: NodeJS.ErrnoException) => {
-          clearTimeout(timer);
-          const stale = outgoing.reusedSocket && error.code === 'ECONNRESET';
-          if (retry && stale && !aborted && !isStream(request.body)) attempt(false);
-          else reject(error);
-        });
-        writeBody(outgoing, request.body);
-      };
-      attempt(true);
-    });
-    return {
-      response,
-      abort: () => {
-        aborted = true;
-        current?.destroy();
-      },
-    };
+  /** Sends the request; the answer goes to `handler`. */
+  send(request: UpstreamRequest, handler: UpstreamResponseHandler): UpstreamCall {
+    const call = new UpstreamCall(this.agent, request, handler);
+    call.start();
+    return call;
   }
 
-  /** Closes idle keep-alive connections and refuses new ones. */
+  /** Closes the connections and refuses new requests. */
   close(): void {
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
+    this.agent.destroy().catch(() => undefined);
   }
-
-  private open(request: UpstreamRequest): http.ClientRequest {
-    const { url } = request;
-    const secure = url.protocol === 'https:';
-    const options: http.RequestOptions = {
-      hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-      port: url.port === '' ? (secure ? 443 : 80) : Number(url.port),
-      path: `${url.pathname}${url.search}`,
-      method: request.method,
-      headers: request.headers.flat(),
-      agent: secure ? this.httpsAgent : this.httpAgent,
-      ...(this.lookup && { lookup: this.lookup }),
-    };
-    return secure ? https.request(options) : http.request(options);
-  }
-}
-
-function isStream(body: UpstreamRequest['body']): body is Readable {
-  return body !== null && !Buffer.isBuffer(body);
-}
-
-function writeBody(outgoing: http.ClientRequest, body: UpstreamRequest['body']): void {
-  if (!isStream(body)) {
-    outgoing.end(body ?? undefined);
-    return;
-  }
-  body.once('error', (error) => outgoing.destroy(error));
-  body.pipe(outgoing);
 }

@@ -21,10 +21,16 @@ const TYPE_BY_CODE: Readonly<Record<string, HttpErrorType>> = {
   EAI_FAIL: 'DnsResolutionFailed',
   EAI_NODATA: 'DnsResolutionFailed',
   ETIMEDOUT: 'Timeout',
+  UND_ERR_CONNECT_TIMEOUT: 'Timeout',
+  UND_ERR_HEADERS_TIMEOUT: 'Timeout',
+  UND_ERR_BODY_TIMEOUT: 'Timeout',
   ECONNRESET: 'ConnectionReset',
   EPIPE: 'ConnectionReset',
   ECONNABORTED: 'ConnectionReset',
   ERR_STREAM_PREMATURE_CLOSE: 'ConnectionReset',
+  // undici: the server closed the connection, or ended a body short of its length.
+  UND_ERR_SOCKET: 'ConnectionReset',
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'ConnectionReset',
 };
 
 /** OpenSSL and certificate verification codes, as Node reports them. */
