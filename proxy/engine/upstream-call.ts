@@ -35,6 +35,11 @@ function rawHeaderStrings(raw: Dispatcher.DispatchController['rawHeaders']): str
   return strings;
 }
 
+/** Where a call is dispatched: undici's `dispatch`, the rest of its Dispatcher left out. */
+export interface UpstreamDispatcher {
+  dispatch(options: Dispatcher.DispatchOptions, call: UpstreamCall): void;
+}
+
 export class UpstreamCall implements Dispatcher.DispatchHandler {
   private controller: Dispatcher.DispatchController | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -47,7 +52,7 @@ export class UpstreamCall implements Dispatcher.DispatchHandler {
   private stopReason: Error | undefined;
 
   constructor(
-    private readonly dispatcher: Dispatcher,
+    private readonly dispatcher: UpstreamDispatcher,
     private readonly request: UpstreamRequest,
     private readonly handler: UpstreamResponseHandler,
   ) {
