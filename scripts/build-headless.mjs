@@ -1,5 +1,6 @@
 // Bundles the `magneto` CLI and headless studio into one ESM file that runs on plain `node`, with
-// the custom-helper sandbox worker beside it (quickjs-worker.mjs: the bundle starts it from there).
+// the worker threads beside it, where the bundle starts them from: the custom-helper sandbox
+// (quickjs-worker.mjs) and the proxy engine (proxy-engine-worker.mjs).
 // Dependencies stay external: they come from node_modules (a production install in Docker).
 // Usage: node scripts/build-headless.mjs [outfile]
 import { chmod } from 'node:fs/promises';
@@ -11,6 +12,7 @@ await build({
   entryPoints: [
     { in: 'src-main/cli/main.ts', out: path.basename(outfile, '.mjs') },
     { in: 'proxy/templating/custom/quickjs-worker.ts', out: 'quickjs-worker' },
+    { in: 'proxy/engine/worker/engine-worker.ts', out: 'proxy-engine-worker' },
   ],
   outdir: path.dirname(outfile),
   outExtension: { '.js': '.mjs' },

@@ -1,13 +1,14 @@
 /**
  * The studio the API benchmark measures, built as the headless studio builds it (library following
- * its folder, proxy engine, services, API server) but with a rate limit no benchmark client
+ * its folder, proxy engine in its worker thread, services, API server) but with a rate limit no benchmark client
  * reaches: 1,000 cassettes, 999 synthetic ones of 5 to 24 interactions and the one the proxy
  * replays under load.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { encodeForStorage } from '../../proxy/cassette/formats/registry';
-import { ProxyEngine } from '../../proxy/engine/proxy-engine';
+import type { ProxyEngineSurface } from '../../proxy/engine/worker/proxy-engine-surface';
+import { WorkerProxyEngine } from '../../proxy/engine/worker/worker-proxy-engine';
 import { resolveStudioConfig } from '../../src-main/config/studio-config';
 import { CassetteLibrary } from '../../src-main/library/library';
 import { startApiServer, type ApiServer } from '../../src-main/server/api-server';
@@ -25,7 +26,7 @@ const UNREACHED_RATE_LIMIT = { perSecond: 1_000_000, burst: 1_000_000 };
 
 export interface BenchStudio {
   library: CassetteLibrary;
-  engine: ProxyEngine;
+  engine: ProxyEngineSurface;
   services: StudioServices;
   server: ApiServer;
   close(): Promise<void>;
@@ -49,13 +50,28 @@ export async function writeLibrary(dir: string): Promise<void> {
 
 /** Opens the studio on an indexed library; the proxy listens (passthrough) on a free port. */
 export async function openStudio(cassetteDir: string, dataDir: string): Promise<BenchStudio> {
-  const library = await CassetteLibrary.open({ cassetteDir, dataDir, watch: true });
-  const engine = new ProxyEngine();
+  const engine = new WorkerProxyEngine();
+  // As the headless studio: the worker thread loads while the library opens.
+  engine.prepare();
+  const library = await CassetteLibrary.open({ cassetteDir, dataDir, watch: true }).catch(
+    async (error: unknown) => {
+      await engine.stop();
+      throw error;
+    },
+  );
   try {
     const config = { ...resolveStudioConfig({ cassetteDir, dataDir }), apiPort: 0, proxyPort: 0 };
     const services = await createStudioServices({ config, library, engine });
-    await services.proxy.start();
-    const server = await startApiServer({ services, port: 0, rateLimit: UNREACHED_RATE_LIMIT });
+    // The proxy starts while the API server does.
+    const [proxy, api] = await Promise.allSettled([
+      services.proxy.start(),
+      startApiServer({ services, port: 0, rateLimit: UNREACHED_RATE_LIMIT }),
+    ]);
+    if (proxy.status === 'rejected' || api.status === 'rejected') {
+      if (api.status === 'fulfilled') await api.value.close();
+      throw proxy.status === 'rejected' ? proxy.reason : (api as PromiseRejectedResult).reason;
+    }
+    const server = api.value;
     return {
       library,
       engine,

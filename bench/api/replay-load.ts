@@ -4,7 +4,7 @@
  * process of its own, with 50 keep-alive connections back to back.
  */
 import type { ExchangeOutcome } from '../../proxy/engine/engine.model';
-import type { ProxyEngine } from '../../proxy/engine/proxy-engine';
+import type { ProxyEngineSurface } from '../../proxy/engine/worker/proxy-engine-surface';
 import type { StudioServices } from '../../src-main/services/studio-services';
 import { itemTargets, PATHS } from '../proxy/bench-data';
 import type { LoadReport } from '../proxy/load-spec';
@@ -23,13 +23,13 @@ export interface ReplayWindow {
   report: LoadReport;
 }
 
-function served(engine: ProxyEngine): Record<ExchangeOutcome, number> {
+function served(engine: ProxyEngineSurface): Record<ExchangeOutcome, number> {
   return engine.status().counts;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function replaysFlowing(engine: ProxyEngine, from: number): Promise<void> {
+async function replaysFlowing(engine: ProxyEngineSurface, from: number): Promise<void> {
   const deadline = performance.now() + START_TIMEOUT_MS;
   while (served(engine).replayed === from) {
     if (performance.now() > deadline) throw new Error('the replay load did not start');
@@ -43,7 +43,7 @@ async function replaysFlowing(engine: ProxyEngine, from: number): Promise<void> 
  */
 export async function whileReplaying<T>(
   services: StudioServices,
-  engine: ProxyEngine,
+  engine: ProxyEngineSurface,
   durationMs: number,
   work: () => Promise<T>,
 ): Promise<{ result: T; replay: ReplayWindow }> {

@@ -6,7 +6,7 @@
 import type { RecordMode } from '../../proxy/cassette/cassette.model';
 import { EngineOptionsError } from '../../proxy/engine/engine-options';
 import type { ExchangeEvent, ProxyStatus } from '../../proxy/engine/engine.model';
-import type { ProxyEngine } from '../../proxy/engine/proxy-engine';
+import type { ProxyEngineSurface } from '../../proxy/engine/worker/proxy-engine-surface';
 import { DEFAULT_ENV_ALLOW_LIST } from '../../proxy/templating';
 import {
   loadOrCreateCertificateAuthority,
@@ -58,7 +58,7 @@ export class ProxyService {
   constructor(
     private readonly config: StudioConfig,
     private readonly library: CassetteLibrary,
-    private readonly engine: ProxyEngine | undefined,
+    private readonly engine: ProxyEngineSurface | undefined,
   ) {}
 
   get available(): boolean {
@@ -167,7 +167,7 @@ export class ProxyService {
     );
   }
 
-  private requireEngine(): ProxyEngine {
+  private requireEngine(): ProxyEngineSurface {
     if (this.engine === undefined) {
       throw new ServiceError('PROXY_UNAVAILABLE', 'This studio runs without a proxy engine.');
     }

@@ -2,7 +2,7 @@
  * The one construction of the studio's services, called by the headless entry and the desktop
  * main alike: the same objects behind GraphQL (HTTP, WebSocket, IPC), REST, health and metrics.
  */
-import type { ProxyEngine } from '../../proxy/engine/proxy-engine';
+import type { ProxyEngineSurface } from '../../proxy/engine/worker/proxy-engine-surface';
 import { CustomHelperStore, CustomHelperStoreError, TemplateLibrary } from '../../proxy/templating';
 import type { StudioConfig } from '../config/studio-config';
 import type { CassetteLibrary } from '../library/library';
@@ -18,8 +18,11 @@ export interface StudioServicesOptions {
   config: StudioConfig;
   /** The opened cassette library (its owner closes it). */
   library: CassetteLibrary;
-  /** The proxy engine; without one, proxy operations report PROXY_UNAVAILABLE. */
-  engine?: ProxyEngine;
+  /**
+   * The proxy engine (`WorkerProxyEngine` in the studio, or `ProxyEngine`); without one, proxy
+   * operations report PROXY_UNAVAILABLE.
+   */
+  engine?: ProxyEngineSurface;
   /** The response-template library; default the one of `config.dataDir`. */
   templates?: TemplateLibrary;
 }

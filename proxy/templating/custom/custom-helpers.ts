@@ -9,6 +9,7 @@ import { currentRenderState } from '../render-state';
 import { requestSnapshot } from '../request-view';
 import type { TemplateHelperInfo } from '../templating.model';
 import { customHelperNameProblem } from './custom-helper-name';
+import { announceCustomHelperChange } from './custom-helper-observers';
 import { SandboxHost } from './sandbox-host';
 import { DEFAULT_SANDBOX_LIMITS, SandboxError } from './sandbox-limits';
 import type { SandboxLimits } from './sandbox-limits';
@@ -79,6 +80,10 @@ export async function registerCustomHelper(
   const info = infoOf(name, description);
   registerEnvironmentHelper({ ...info, helper: (call) => callCustom(name, limits, call) });
   registered.set(name, info);
+  await announceCustomHelperChange({
+    kind: 'defined',
+    helper: { name, code, description, limits },
+  });
 }
 
 /** Removes a custom helper; false when there was none of that name (built-ins cannot be removed). */
@@ -86,6 +91,7 @@ export function removeCustomHelper(name: string): boolean {
   if (!registered.delete(name)) return false;
   unregisterEnvironmentHelper(name);
   sandbox.forget(name);
+  void announceCustomHelperChange({ kind: 'removed', name });
   return true;
 }
 

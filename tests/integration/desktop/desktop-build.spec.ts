@@ -1,7 +1,7 @@
 /**
  * The desktop build as electron-vite makes it from electron.vite.config.ts (main and preload, into
- * a scratch folder): the custom-helper worker lands beside the main bundle, where the engine starts
- * it from, and the sandboxed preload needs nothing but Electron.
+ * a scratch folder): the worker threads (custom-helper sandbox, proxy engine) land beside the main
+ * bundle, where the code that starts them looks, and the sandboxed preload needs nothing but Electron.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -37,16 +37,26 @@ afterAll(async () => {
 });
 
 describe('the desktop build', () => {
-  it('ships the QuickJS worker beside the main bundle, where the engine looks for it', async () => {
-    const main = await fs.readFile(path.join(OUT, 'main/index.js'), 'utf8');
-    // sandbox-worker-script.ts is inlined in index.js: its URL is resolved against index.js.
-    expect(main).toContain('var BUNDLED_ENTRY = "./quickjs-worker.mjs"');
-    const worker = await fs.readFile(path.join(OUT, 'main/quickjs-worker.mjs'), 'utf8');
-    expect(worker).toMatch(/from "quickjs-emscripten"/);
-    // Its own imports are relative to it, inside out/main.
-    for (const [, relative] of worker.matchAll(/from "(\.[^"]+)"/g)) {
-      await expect(fs.stat(path.join(OUT, 'main', relative ?? ''))).resolves.toBeTruthy();
+  it('ships the worker threads beside the main bundle, where the code that starts them looks', async () => {
+    const files = await fs.readdir(path.join(OUT, 'main'), { withFileTypes: true });
+    // No subfolder: code shared with the workers resolves their files against its own URL.
+    expect(files.filter((file) => file.isDirectory())).toEqual([]);
+    const texts = await Promise.all(
+      files.map((file) => fs.readFile(path.join(OUT, 'main', file.name), 'utf8')),
+    );
+    for (const [constant, worker] of [
+      ['var BUNDLED_ENTRY = "./quickjs-worker.mjs"', 'quickjs-worker.mjs'],
+      ['var BUNDLED_ENTRY = "./proxy-engine-worker.mjs"', 'proxy-engine-worker.mjs'],
+    ] as const) {
+      expect(texts.some((text) => text.includes(constant))).toBe(true);
+      const code = await fs.readFile(path.join(OUT, 'main', worker), 'utf8');
+      // Its own imports are relative to it, inside out/main.
+      for (const [, relative] of code.matchAll(/from "(\.[^"]+)"/g)) {
+        await expect(fs.stat(path.join(OUT, 'main', relative ?? ''))).resolves.toBeTruthy();
+      }
     }
+    const quickjs = await fs.readFile(path.join(OUT, 'main/quickjs-worker.mjs'), 'utf8');
+    expect(quickjs).toMatch(/from "quickjs-emscripten"/);
   });
 
   it('makes a CommonJS preload that requires nothing but electron', async () => {
