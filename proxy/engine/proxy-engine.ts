@@ -10,7 +10,8 @@ import { loadOrCreateCertificateAuthority } from '../tls/certificate-authority';
 import { LeafCertificateCache } from '../tls/leaf-certificates';
 import type { TypedEmitter } from '../support/typed-emitter';
 import { CassetteSession } from './cassette-session';
-import type { ExchangeEvent, ExchangeOutcome, ProxyStatus } from './engine.model';
+import type { ExchangeEvent, ProxyStatus } from './engine.model';
+import { zeroCounts } from './stopped-status';
 import {
   mergeRuntimeOptions,
   resolveEngineOptions,
@@ -35,21 +36,6 @@ export type EngineEvents = {
   /** After start, stop and each reconfigure. */
   status: (status: ProxyStatus) => void;
 };
-
-const OUTCOMES: readonly ExchangeOutcome[] = [
-  'replayed',
-  'recorded',
-  'missed',
-  'passthrough',
-  'error',
-];
-
-function zeroCounts(): Record<ExchangeOutcome, number> {
-  return Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<
-    ExchangeOutcome,
-    number
-  >;
-}
 
 interface Running {
   fixed: FixedOptions;

@@ -5,6 +5,7 @@
  */
 import type { RecordMode } from '../../proxy/cassette/cassette.model';
 import { EngineOptionsError } from '../../proxy/engine/engine-options';
+import { stoppedStatus } from '../../proxy/engine/stopped-status';
 import type { ExchangeEvent, ProxyStatus } from '../../proxy/engine/engine.model';
 import type { ProxyEngineSurface } from '../../proxy/engine/worker/proxy-engine-surface';
 import { DEFAULT_ENV_ALLOW_LIST } from '../../proxy/templating';
@@ -66,7 +67,7 @@ export class ProxyService {
   }
 
   status(): ProxyStatusView {
-    const status = this.engine?.status() ?? idleStatus();
+    const status = this.engine?.status() ?? stoppedStatus();
     const templateEnvAllowList = [...this.envAllowList];
     if (status.running) return { ...status, available: true, templateEnvAllowList };
     return {
@@ -191,17 +192,4 @@ export class ProxyService {
       );
     }
   }
-}
-
-function idleStatus(): ProxyStatus {
-  return {
-    running: false,
-    host: '127.0.0.1',
-    port: null,
-    mode: 'auto',
-    effectiveMode: 'passthrough',
-    cassette: null,
-    target: null,
-    counts: { replayed: 0, recorded: 0, missed: 0, passthrough: 0, error: 0 },
-  };
 }

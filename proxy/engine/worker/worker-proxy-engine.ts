@@ -23,26 +23,14 @@ import {
   type EngineOptions,
   type ReconfigureOptions,
 } from '../engine-options';
-import type { ExchangeOutcome, ProxyStatus } from '../engine.model';
+import type { ProxyStatus } from '../engine.model';
 import type { CassetteStore } from '../cassette-store';
 import type { EngineEvents } from '../proxy-engine';
 import { EngineThread } from './engine-thread';
 import { asError, ErrorKeeper, reviveError } from './error-transfer';
+import { stoppedStatus } from '../stopped-status';
 import type { ProxyEngineSurface } from './proxy-engine-surface';
 import type { WorkerEngineOptions, WorkerNotice } from './worker-protocol';
-
-function stoppedStatus(counts: Record<ExchangeOutcome, number>): ProxyStatus {
-  return {
-    running: false,
-    host: '127.0.0.1',
-    port: null,
-    mode: 'auto',
-    effectiveMode: 'passthrough',
-    cassette: null,
-    target: null,
-    counts,
-  };
-}
 
 /**
  * The store (it stays here) and the options that cross to the worker; functions are refused with a
@@ -74,7 +62,7 @@ export class WorkerProxyEngine
   implements ProxyEngineSurface
 {
   private thread: EngineThread | undefined;
-  private mirror = stoppedStatus({ replayed: 0, recorded: 0, missed: 0, passthrough: 0, error: 0 });
+  private mirror = stoppedStatus();
   private ca: CertificateAuthority | undefined;
   private observed = false;
   private stopObservingHelpers: (() => void) | undefined;

@@ -1,12 +1,13 @@
 import { createHash, createPublicKey } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadOrCreateCertificateAuthority } from '../../../proxy/tls/certificate-authority';
 import { LeafCertificateCache } from '../../../proxy/tls/leaf-certificates';
 import { cliSandbox, type CliSandbox, type CliRun } from '../../support/cli-harness';
+import { canConnect } from '../../support/can-connect';
 
 function startUpstream(): Promise<http.Server> {
   const server = http.createServer((req, res) => {
@@ -25,18 +26,6 @@ async function freePort(): Promise<number> {
   const port = portOf(server);
   await new Promise((resolve) => server.close(resolve));
   return port;
-}
-
-/** Whether something accepts TCP connections on the port (without sending a request). */
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /** Runs a foreground proxy command, calls `drive` once it listens, then stops it like Ctrl-C. */

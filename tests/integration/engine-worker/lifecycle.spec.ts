@@ -4,11 +4,11 @@
  * serves the next start.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryCassetteStore } from '../../support/memory-cassette-store';
 import { openWorkerHarness } from './worker-harness';
+import { canConnect } from '../../support/can-connect';
 
 const SCRIPT = path.join(__dirname, 'process-scripts', 'engine-in-process.ts');
 
@@ -39,17 +39,6 @@ function runScript(args: string[]) {
   return { child, exited, printed };
 }
 
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
 describe('the engine worker and its process', () => {
   it('lets the process exit while the worker is only prepared', async () => {
     const run = runScript(['idle']);
@@ -61,10 +50,10 @@ describe('the engine worker and its process', () => {
     const h = await openWorkerHarness();
     const run = runScript(['running', h.dataDir]);
     const [, port] = await run.printed(/listening (\d+)/);
-    expect(await accepts(Number(port))).toBe(true);
+    expect(await canConnect(Number(port))).toBe(true);
     run.child.stdin.write('exit\n');
     expect(await run.exited).toBe(0);
-    expect(await accepts(Number(port))).toBe(false);
+    expect(await canConnect(Number(port))).toBe(false);
   });
 
   it('starts from a prepared worker, and stop() ends one never started', async () => {
