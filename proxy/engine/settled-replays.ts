@@ -42,6 +42,12 @@ export interface SettledReplay {
 /** Requests remembered per session: far more than a test suite sends, far less than memory. */
 export const SETTLED_REPLAYS = 8192;
 
+/** `headers` frozen, lists of values included: shared by the requests that send them again. */
+function frozenHeaders(headers: Headers): Headers {
+  for (const value of Object.values(headers)) if (Array.isArray(value)) Object.freeze(value);
+  return Object.freeze(headers);
+}
+
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -58,7 +64,9 @@ export class SettledReplays {
     SETTLED_REPLAYS,
   );
 
-  private lastHeaders: { raw: readonly string[]; host: string; headers: Headers } | undefined;
+  /** The headers of the last request, and their redacted form once asked for. */
+  private lastHeaders:
+    { raw: readonly string[]; host: string; headers: Headers; redacted?: Headers } | undefined;
 
   constructor(private readonly rules: RedactionRules) {}
 
@@ -123,19 +131,26 @@ export class SettledReplays {
   }
 
   /**
-   * The request headers exchange events show (`requestHeaders`, redacted), for `host`. A client
-   * usually sends the same headers request after request: those of the last request are kept,
-   * frozen, and given again while they stay the same.
+   * The request's headers (`requestHeaders`) for `host`, as templates see them. A client usually
+   * sends the same headers request after request: those of the last request are kept, frozen, and
+   * given again while they stay the same.
    */
-  eventHeaders(rawHeaders: readonly string[], host: string): Headers {
+  requestHeaders(rawHeaders: readonly string[], host: string): Headers {
     const last = this.lastHeaders;
     if (last !== undefined && last.host === host && sameStrings(last.raw, rawHeaders)) {
       return last.headers;
     }
-    const headers = redactHeaders(requestHeaders(rawHeaders, host), this.rules);
-    for (const value of Object.values(headers)) if (Array.isArray(value)) Object.freeze(value);
-    this.lastHeaders = { raw: rawHeaders, host, headers: Object.freeze(headers) };
+    const headers = frozenHeaders(requestHeaders(rawHeaders, host));
+    this.lastHeaders = { raw: rawHeaders, host, headers };
     return headers;
+  }
+
+  /** The same headers as exchange events show them: redacted (and kept the same way). */
+  eventHeaders(rawHeaders: readonly string[], host: string): Headers {
+    const headers = this.requestHeaders(rawHeaders, host);
+    const last = this.lastHeaders as { redacted?: Headers };
+    last.redacted ??= frozenHeaders(redactHeaders(headers, this.rules));
+    return last.redacted;
   }
 
   clear(): void {

@@ -173,7 +173,10 @@ export function replaySettledTemplate(
 ): void {
   const session = env.session();
   const { method, interactionId, response: recorded } = entry;
-  const headers = requestHeaders(req.rawHeaders, entry.host);
+  const replays = session.settledReplays;
+  const headers =
+    replays?.requestHeaders(req.rawHeaders, entry.host) ??
+    requestHeaders(req.rawHeaders, entry.host);
   const context: TemplateContext = {
     cassette: session.name ?? '',
     sequences: sequencesOf(session),
@@ -216,8 +219,7 @@ export function replaySettledTemplate(
       method,
       url: entry.url,
       headers:
-        session.settledReplays?.eventHeaders(req.rawHeaders, entry.host) ??
-        redactHeaders(headers, session.rules),
+        replays?.eventHeaders(req.rawHeaders, entry.host) ?? redactHeaders(headers, session.rules),
       bodySize: 0,
     },
     response: { ...response, headers: redactHeaders(response.headers, session.rules) },
