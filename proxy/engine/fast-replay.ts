@@ -42,7 +42,12 @@ export function replaySettled(
   const headers = fastPathHeaders(req.rawHeaders);
   if (headers.via || headers.body) return false;
   if (entry.templated) {
-    replaySettledTemplate(env, req, res, entry, started, headers.acceptEncoding);
+    replaySettledTemplate(env, req, res, {
+      entry,
+      replays,
+      started,
+      acceptEncoding: headers.acceptEncoding,
+    });
     return true;
   }
 

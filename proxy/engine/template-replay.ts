@@ -28,9 +28,8 @@ import {
   wireVariant,
   type WireResponse,
 } from './replay-wire';
-import { requestHeaders } from './request-headers';
 import { sendText } from './responses';
-import type { SettledReplay } from './settled-replays';
+import type { SettledReplay, SettledReplays } from './settled-replays';
 import {
   renderedHeaders,
   renderOnPlan,
@@ -166,17 +165,19 @@ export function replaySettledTemplate(
   env: FastReplayEnvironment,
   req: IncomingMessage,
   res: ServerResponse,
-  entry: SettledReplay,
-  started: number,
-  /** The request's `Accept-Encoding` (fast-path-headers.ts). */
-  acceptEncoding: string | undefined,
+  settled: {
+    entry: SettledReplay;
+    /** The session's settled replays, which gave `entry`. */
+    replays: SettledReplays;
+    started: number;
+    /** The request's `Accept-Encoding` (fast-path-headers.ts). */
+    acceptEncoding: string | undefined;
+  },
 ): void {
+  const { entry, replays, started, acceptEncoding } = settled;
   const session = env.session();
   const { method, interactionId, response: recorded } = entry;
-  const replays = session.settledReplays;
-  const headers =
-    replays?.requestHeaders(req.rawHeaders, entry.host) ??
-    requestHeaders(req.rawHeaders, entry.host);
+  const headers = replays.requestHeaders(req.rawHeaders, entry.host);
   const context: TemplateContext = {
     cassette: session.name ?? '',
     sequences: sequencesOf(session),
@@ -218,8 +219,7 @@ export function replaySettledTemplate(
     request: {
       method,
       url: entry.url,
-      headers:
-        replays?.eventHeaders(req.rawHeaders, entry.host) ?? redactHeaders(headers, session.rules),
+      headers: replays.eventHeaders(req.rawHeaders, entry.host),
       bodySize: 0,
     },
     response: { ...response, headers: redactHeaders(response.headers, session.rules) },
