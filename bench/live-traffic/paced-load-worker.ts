@@ -7,22 +7,14 @@
 import type { Duplex } from 'node:stream';
 import { percentile } from '../bench-harness';
 import { endWithParent } from '../proxy/child-script';
-import { openLoadConnection } from '../proxy/load-connection';
+import { prepareLoad } from '../proxy/load-connection';
 import { ResponseReader } from '../proxy/response-reader';
 import type { PacedLoadReport, PacedLoadSpec } from './paced-load';
 
 const TICK_MS = 2;
 
 export async function generatePacedLoad(spec: PacedLoadSpec): Promise<PacedLoadReport> {
-  const requests = spec.targets.map((target) =>
-    Buffer.from(
-      `GET ${target} HTTP/1.1\r\nHost: ${spec.hostHeader}\r\nAccept: application/json\r\n\r\n`,
-      'latin1',
-    ),
-  );
-  const sockets = await Promise.all(
-    Array.from({ length: spec.connections }, () => openLoadConnection(spec)),
-  );
+  const { requests, sockets } = await prepareLoad(spec);
   const idle: Duplex[] = [...sockets];
   const sentAt = new Map<Duplex, number>();
   const latencies: number[] = [];

@@ -1,4 +1,7 @@
-/** Opens one load-generator connection: TCP, then a CONNECT tunnel and TLS when asked. */
+/**
+ * Opens load-generator connections: TCP, then a CONNECT tunnel and TLS when asked; and the
+ * requests they send, encoded once.
+ */
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
@@ -53,8 +56,24 @@ function startTls(socket: net.Socket, options: NonNullable<LoadSpec['tls']>): Pr
   });
 }
 
-export async function openLoadConnection(spec: LoadSpec): Promise<Duplex> {
+async function openLoadConnection(spec: LoadSpec): Promise<Duplex> {
   const socket = await connectTcp(spec.host, spec.port);
   if (spec.tunnel !== undefined) await openTunnel(socket, spec.tunnel);
   return spec.tls === undefined ? socket : startTls(socket, spec.tls);
+}
+
+/** The spec's GET of each target, as bytes, and its connections, open. */
+export async function prepareLoad(
+  spec: LoadSpec,
+): Promise<{ requests: Buffer[]; sockets: Duplex[] }> {
+  const requests = spec.targets.map((target) =>
+    Buffer.from(
+      `GET ${target} HTTP/1.1\r\nHost: ${spec.hostHeader}\r\nAccept: application/json\r\n\r\n`,
+      'latin1',
+    ),
+  );
+  const sockets = await Promise.all(
+    Array.from({ length: spec.connections }, () => openLoadConnection(spec)),
+  );
+  return { requests, sockets };
 }

@@ -7,7 +7,7 @@
 import type { Duplex } from 'node:stream';
 import { percentile } from '../bench-harness';
 import { endWithParent } from './child-script';
-import { openLoadConnection } from './load-connection';
+import { prepareLoad } from './load-connection';
 import type { LoadReport, LoadSpec } from './load-spec';
 import { ResponseReader } from './response-reader';
 
@@ -58,15 +58,7 @@ function drive(socket: Duplex, requests: readonly Buffer[], tally: Tally, spec: 
 }
 
 export async function generateLoad(spec: LoadSpec): Promise<LoadReport> {
-  const requests = spec.targets.map((target) =>
-    Buffer.from(
-      `GET ${target} HTTP/1.1\r\nHost: ${spec.hostHeader}\r\nAccept: application/json\r\n\r\n`,
-      'latin1',
-    ),
-  );
-  const sockets = await Promise.all(
-    Array.from({ length: spec.connections }, () => openLoadConnection(spec)),
-  );
+  const { requests, sockets } = await prepareLoad(spec);
   const start = performance.now();
   const tally: Tally = {
     measureFrom: start + spec.warmupMs,
