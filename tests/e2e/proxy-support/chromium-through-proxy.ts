@@ -10,8 +10,7 @@
  * `--user-data-dir`.
  */
 import { chromium, type BrowserContext } from 'playwright-core';
-
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../support/chromium';
 
 export async function launchThroughProxy(options: {
   proxyPort: number;
@@ -26,13 +25,7 @@ export async function launchThroughProxy(options: {
     viewport: { width: 800, height: 600 },
     args: [
       '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...CHROMIUM_FLAGS,
       `--proxy-server=http://127.0.0.1:${options.proxyPort}`,
       // Chromium bypasses proxies for loopback addresses unless told not to.
       '--proxy-bypass-list=<-loopback>',

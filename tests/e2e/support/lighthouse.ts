@@ -6,16 +6,7 @@
 import net from 'node:net';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { chromium, type Browser } from 'playwright-core';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
 
 export type LighthouseCategory = 'performance' | 'accessibility';
 
@@ -61,9 +52,9 @@ const METRICS = [
 export async function launchLighthouseBrowser(): Promise<LighthouseBrowser> {
   const port = await freePort();
   const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...FLAGS, `--remote-debugging-port=${port}`],
+    args: ['--headless', ...CHROMIUM_FLAGS, `--remote-debugging-port=${port}`],
   });
   return {
     async run(url) {
