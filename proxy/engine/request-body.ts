@@ -1,10 +1,13 @@
 /** Request bodies: whether a request has one, and reading it whole. */
 import type { IncomingMessage } from 'node:http';
+import { fastPathHeaders } from './fast-path-headers';
 
-/** Whether a request carries a body: HTTP/1.1 requests announce one by their framing headers. */
+/**
+ * Whether a request carries a body: HTTP/1.1 requests announce one by their framing headers (read
+ * from the raw headers, as the fast path reads them: no header map built for it).
+ */
 export function announcesBody(req: IncomingMessage): boolean {
-  const length = req.headers['content-length'];
-  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  return fastPathHeaders(req.rawHeaders).body;
 }
 
 export function readBody(req: IncomingMessage): Promise<Buffer> {
