@@ -21,6 +21,7 @@ import { redactInteractionWith } from '../redaction/redactor';
 import type { CassetteStore } from './cassette-store';
 import { redactIncoming } from './incoming-redaction';
 import { SettledReplays } from './settled-replays';
+import { asError } from '../support/as-error';
 
 /**
  * A background save of a large cassette takes long (writing it, and encoding its new interactions):
@@ -249,8 +250,4 @@ export class CassetteSession {
     this.usedIds.add(id);
     return id;
   }
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

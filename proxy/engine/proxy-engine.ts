@@ -27,6 +27,7 @@ import type { ProxyServer } from './proxy-server';
 import { settingsOf, type RuntimeSettings } from './runtime-settings';
 import { UpstreamClient, type UpstreamOptions } from './upstream-client';
 import { WebSocketProxyHandler } from './websocket/websocket-proxy-handler';
+import { asError } from '../support/as-error';
 
 export type EngineEvents = {
   /** One per exchange: an HTTP request/response, a blind tunnel, or a WebSocket session. */
@@ -197,7 +198,7 @@ export class ProxyEngine extends (EventEmitter as new () => TypedEmitter<EngineE
         await session.close();
         this.retired.delete(session);
       } catch (error) {
-        failures.push(error instanceof Error ? error : new Error(String(error)));
+        failures.push(asError(error));
       }
     }
     return failures;
@@ -247,7 +248,7 @@ export class ProxyEngine extends (EventEmitter as new () => TypedEmitter<EngineE
 
   private emitError(error: unknown): void {
     if (this.listenerCount('error') === 0) return;
-    this.emit('error', error instanceof Error ? error : new Error(String(error)));
+    this.emit('error', asError(error));
   }
 
   private track(exchange: Promise<void>): void {

@@ -14,6 +14,7 @@ import {
   type UpstreamDispatcher,
   type UpstreamResponseHandler,
 } from './upstream-call';
+import { asError } from '../support/as-error';
 
 export interface UpstreamTlsOptions {
   /** Extra CA certificates (PEM) trusted for upstream servers, on top of the system ones. */
@@ -109,8 +110,4 @@ export class UpstreamClient implements UpstreamDispatcher {
     this.agent = agent;
     return agent;
   }
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

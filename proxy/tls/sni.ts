@@ -6,6 +6,7 @@
 import type { SecureContext } from 'node:tls';
 import { InvalidHostnameError } from './errors';
 import type { LeafCertificateCache } from './leaf-certificates';
+import { asError } from '../support/as-error';
 
 export type SniCallback = (
   servername: string,
@@ -64,8 +65,4 @@ export async function createSniServerOptions(
     secureContext,
     SNICallback: createSniCallback(cache, defaultHostname),
   };
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

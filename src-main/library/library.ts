@@ -56,6 +56,7 @@ import { reconcileFolder } from './reconcile';
 import { searchCassettes } from './search-query';
 import { cassetteStats, libraryStats } from './stats-queries';
 import { watchFolder, type FolderWatcher } from './watcher';
+import { asError } from '../../proxy/support/as-error';
 
 export interface LibraryOptions {
   /** The folder of cassette files; created when missing. */
@@ -256,7 +257,7 @@ export class CassetteLibrary
     if (this.closed) return;
     const sync = syncFile(this.context, fileName)
       .catch((error: unknown) => {
-        this.emit('watchError', error instanceof Error ? error : new Error(String(error)));
+        this.emit('watchError', asError(error));
       })
       .finally(() => this.pendingSyncs.delete(sync));
     this.pendingSyncs.add(sync);

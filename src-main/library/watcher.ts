@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { parseCassetteFileName } from './cassette-file-names';
+import { asError } from '../../proxy/support/as-error';
 
 /** A file must keep its size this long before it is reported (an editor may still be writing). */
 const STABILITY_MS = 100;
@@ -44,9 +45,7 @@ export async function watchFolder(
     );
   };
   watcher.on('add', report).on('change', report).on('unlink', report);
-  watcher.on('error', (error) =>
-    onError(error instanceof Error ? error : new Error(String(error))),
-  );
+  watcher.on('error', (error) => onError(asError(error)));
   await new Promise<void>((resolve) => watcher.once('ready', resolve));
   return {
     async close() {

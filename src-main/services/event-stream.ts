@@ -2,6 +2,7 @@
  * Push-based events as an async iterator for subscriptions: a bounded queue (the oldest event is
  * dropped when a slow consumer falls behind), and the source is released when the consumer stops.
  */
+import { asError } from '../../proxy/support/as-error';
 
 export interface EventStreamOptions {
   /** Events kept for a slow consumer; older ones are dropped. Default 1,000. */
@@ -49,7 +50,7 @@ export function eventStream<T>(
     return: finish,
     throw(error?: unknown): Promise<IteratorResult<T>> {
       void finish();
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      return Promise.reject(asError(error));
     },
     [Symbol.asyncIterator]() {
       return this;

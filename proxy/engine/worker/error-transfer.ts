@@ -5,6 +5,7 @@
  * cassette store threw in the studio's thread comes back as the very object it threw (`ref`).
  */
 import { EngineOptionsError } from '../engine-options';
+import { asError } from '../../support/as-error';
 
 export interface TransferredError {
   name: string;
@@ -19,10 +20,6 @@ export interface TransferredError {
 
 /** Refs of the errors that came from the studio's thread, on the worker's side. */
 const refs = new WeakMap<Error, number>();
-
-export function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}
 
 /** The error as data (in the worker: with its ref when it came from the studio's thread). */
 export function transferError(thrown: unknown, ref?: number): TransferredError {

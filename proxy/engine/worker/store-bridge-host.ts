@@ -7,7 +7,8 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Cassette, Interaction } from '../../cassette/cassette.model';
 import type { CassetteStore } from '../cassette-store';
-import { asError, transferError, type ErrorKeeper } from './error-transfer';
+import { asError } from '../../support/as-error';
+import { transferError, type ErrorKeeper } from './error-transfer';
 import type { StoreReply, StoreRequest } from './worker-protocol';
 
 export class StoreBridgeHost {
