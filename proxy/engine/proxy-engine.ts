@@ -4,11 +4,9 @@
  * target, matching, latency and limits change at run time; `stop()` saves every recording.
  */
 import { randomBytes } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import type { CertificateAuthority } from '../tls/certificate-authority';
 import { loadOrCreateCertificateAuthority } from '../tls/certificate-authority';
 import { LeafCertificateCache } from '../tls/leaf-certificates';
-import type { TypedEmitter } from '../support/typed-emitter';
 import { CassetteSession } from './cassette-session';
 import type { ExchangeEvent, ProxyStatus } from './engine.model';
 import { zeroCounts } from './stopped-status';
@@ -20,6 +18,8 @@ import {
   type ReconfigureOptions,
   type RuntimeOptions,
 } from './engine-options';
+import { asError } from '../support/as-error';
+import { EngineEmitter } from './engine-emitter';
 import { createEngineServer } from './engine-server';
 import type { ExchangeReport, ExchangeReporter } from './exchange-report';
 import { compileHostPatterns, type HostMatcher } from './host-glob';
@@ -27,16 +27,6 @@ import type { ProxyServer } from './proxy-server';
 import { settingsOf, type RuntimeSettings } from './runtime-settings';
 import { UpstreamClient, type UpstreamOptions } from './upstream-client';
 import { WebSocketProxyHandler } from './websocket/websocket-proxy-handler';
-import { asError } from '../support/as-error';
-
-export type EngineEvents = {
-  /** One per exchange: an HTTP request/response, a blind tunnel, or a WebSocket session. */
-  exchange: (event: ExchangeEvent) => void;
-  /** Background failures (a recording that could not be saved). Never thrown when unlistened. */
-  error: (error: Error) => void;
-  /** After start, stop and each reconfigure. */
-  status: (status: ProxyStatus) => void;
-};
 
 interface Running {
   fixed: FixedOptions;
@@ -51,9 +41,8 @@ interface Running {
   host: string;
 }
 
-export class ProxyEngine extends (EventEmitter as new () => TypedEmitter<EngineEvents>) {
+export class ProxyEngine extends EngineEmitter {
   private running: Running | undefined;
-  private transition: Promise<unknown> = Promise.resolve();
   private counts = zeroCounts();
   private sequence = 0;
   private readonly inflight = new Set<Promise<void>>();
@@ -229,38 +218,12 @@ export class ProxyEngine extends (EventEmitter as new () => TypedEmitter<EngineE
     // Each report is a fresh object made for this call: it takes its id in place (no copy).
     const numbered = event as ExchangeEvent;
     numbered.id = String(++this.sequence);
-    try {
-      this.emit('exchange', numbered);
-    } catch (error) {
-      this.emitError(error);
-    }
-  }
-
-  private announce(): ProxyStatus {
-    const status = this.status();
-    try {
-      this.emit('status', status);
-    } catch (error) {
-      this.emitError(error);
-    }
-    return status;
-  }
-
-  private emitError(error: unknown): void {
-    if (this.listenerCount('error') === 0) return;
-    this.emit('error', asError(error));
+    this.deliver(numbered);
   }
 
   private track(exchange: Promise<void>): void {
     this.inflight.add(exchange);
     const done = (): void => void this.inflight.delete(exchange);
     exchange.then(done, done);
-  }
-
-  /** Runs start, stop and reconfigure one at a time. */
-  private serialise<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.transition.then(work, work);
-    this.transition = run.catch(() => undefined);
-    return run;
   }
 }

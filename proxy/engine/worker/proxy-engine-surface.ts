@@ -6,7 +6,7 @@ import type { TypedEmitter } from '../../support/typed-emitter';
 import type { CertificateAuthority } from '../../tls/certificate-authority';
 import type { EngineOptions, ReconfigureOptions } from '../engine-options';
 import type { ProxyStatus } from '../engine.model';
-import type { EngineEvents } from '../proxy-engine';
+import type { EngineEvents } from '../engine-emitter';
 
 export interface ProxyEngineSurface extends TypedEmitter<EngineEvents> {
   /** The studio's CA while running. */

@@ -5,9 +5,8 @@
  * one in order. Options that are functions (`upstreamLookup`, a `webSocketHandler`) cannot cross
  * threads: they need `ProxyEngine`. See proxy/engine/README.md, "Engine in a worker thread".
  */
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import type { ResourceLimits } from 'node:worker_threads';
-import type { TypedEmitter } from '../../support/typed-emitter';
 import {
   customHelperDefinitions,
   observeCustomHelpers,
@@ -25,9 +24,8 @@ import {
 } from '../engine-options';
 import type { ProxyStatus } from '../engine.model';
 import type { CassetteStore } from '../cassette-store';
-import type { EngineEvents } from '../proxy-engine';
+import { EngineEmitter } from '../engine-emitter';
 import { EngineThread } from './engine-thread';
-import { asError } from '../../support/as-error';
 import { ErrorKeeper, reviveError } from './error-transfer';
 import { stoppedStatus } from '../stopped-status';
 import type { ProxyEngineSurface } from './proxy-engine-surface';
@@ -58,16 +56,12 @@ function splitOptions(options: EngineOptions): {
   return { store, transferable: webSocketHandler === null ? { ...rest, webSocketHandler } : rest };
 }
 
-export class WorkerProxyEngine
-  extends (EventEmitter as new () => TypedEmitter<EngineEvents>)
-  implements ProxyEngineSurface
-{
+export class WorkerProxyEngine extends EngineEmitter implements ProxyEngineSurface {
   private thread: EngineThread | undefined;
   private mirror = stoppedStatus();
   private ca: CertificateAuthority | undefined;
   private observed = false;
   private stopObservingHelpers: (() => void) | undefined;
-  private transition: Promise<unknown> = Promise.resolve();
   private readonly errors = new ErrorKeeper();
 
   /**
@@ -205,19 +199,14 @@ export class WorkerProxyEngine
     switch (notice.kind) {
       case 'exchanges':
         this.mirror.counts = notice.counts;
-        for (const event of notice.events) {
-          try {
-            this.emit('exchange', event);
-          } catch (error) {
-            this.emitError(error);
-          }
-        }
+        for (const event of notice.events) this.deliver(event);
         return;
       case 'status':
         this.mirror = notice.status;
         thread.host.forgetAllBut(notice.status.running ? notice.status.cassette : null);
         thread.keepAlive(notice.status.running);
-        return this.announce();
+        this.announce();
+        return;
       case 'error':
         return this.emitError(reviveError(notice.error, this.errors.find));
     }
@@ -237,25 +226,5 @@ export class WorkerProxyEngine
     if (observed === this.observed) return;
     this.observed = observed;
     this.thread?.tell({ kind: 'observe', observed });
-  }
-
-  private announce(): void {
-    try {
-      this.emit('status', this.status());
-    } catch (error) {
-      this.emitError(error);
-    }
-  }
-
-  private emitError(error: unknown): void {
-    if (this.listenerCount('error') === 0) return;
-    this.emit('error', asError(error));
-  }
-
-  /** Runs start, stop and reconfigure one at a time. */
-  private serialise<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.transition.then(work, work);
-    this.transition = run.catch(() => undefined);
-    return run;
   }
 }
