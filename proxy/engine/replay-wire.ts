@@ -8,7 +8,7 @@ import type { ContentCoding, Headers, HttpResponse } from '../cassette/cassette.
 import { bodyToBytes } from '../cassette/body';
 import { bodyToWire } from '../cassette/content-coding';
 import { responseHasTemplates } from '../templating/response-templates';
-import { BoundedLru } from './bounded-lru';
+import { BoundedLru } from '../support/bounded-lru';
 import { endToEndHeaders } from './hop-by-hop';
 import { isEventStream, splitEvents } from './sse-timing';
 

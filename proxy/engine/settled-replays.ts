@@ -15,7 +15,7 @@ import type {
 import { redactHeaders } from '../redaction/header-redaction';
 import type { RedactionRules } from '../redaction/redaction-rules';
 import { redactUrl } from '../redaction/url-redaction';
-import { BoundedLru } from './bounded-lru';
+import { BoundedLru } from '../support/bounded-lru';
 import type { ExchangeResponseSummary } from './engine.model';
 import { isTemplated, type WireResponse, type WireVariant } from './replay-wire';
 import { requestHeaders } from './request-headers';

@@ -17,7 +17,7 @@ import {
   scopedEnvironment,
   scopedHelperNames,
 } from './handlebars-environment';
-import { LruCache } from './lru-cache';
+import { BoundedLru } from '../support/bounded-lru';
 import { takeTextOut, TEXT_DATA } from './template-text';
 
 /** Renders the template with `root` as its context. */
@@ -28,9 +28,9 @@ const ENVIRONMENTS_KEPT = 100;
 
 type Environment = ReturnType<typeof scopedEnvironment>;
 
-const bySource = new LruCache<string, CompiledTemplate>(TEMPLATES_KEPT);
-const byShape = new LruCache<string, TemplateDelegate>(TEMPLATES_KEPT);
-const environments = new LruCache<string, Environment>(ENVIRONMENTS_KEPT);
+const bySource = new BoundedLru<string, CompiledTemplate>(TEMPLATES_KEPT);
+const byShape = new BoundedLru<string, TemplateDelegate>(TEMPLATES_KEPT);
+const environments = new BoundedLru<string, Environment>(ENVIRONMENTS_KEPT);
 let compiledAt = helperGeneration();
 
 /** The shared environment for templates calling exactly the helpers `names`. */

@@ -5,7 +5,7 @@
  * `Content-Type` and body (or URL, for GET): the same bytes get the same answer.
  */
 import type { IncomingMessage } from 'node:http';
-import { LruCache } from '../../proxy/templating/lru-cache';
+import { BoundedLru } from '../../proxy/support/bounded-lru';
 import type { LibraryRevision } from '../services/library-revision';
 
 export interface HttpAnswer {
@@ -27,7 +27,7 @@ interface Kept {
 }
 
 export class AnswerCache {
-  private readonly kept = new LruCache<string, Kept>(KEPT_ANSWERS);
+  private readonly kept = new BoundedLru<string, Kept>(KEPT_ANSWERS);
 
   constructor(private readonly revision: LibraryRevision) {}
 

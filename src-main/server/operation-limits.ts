@@ -16,7 +16,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from '../graphql/graphql-js';
-import { LruCache } from '../../proxy/templating/lru-cache';
+import { BoundedLru } from '../../proxy/support/bounded-lru';
 
 export interface OperationLimits {
   /** Deepest field nesting (introspection excepted). */
@@ -66,7 +66,7 @@ const CACHEABLE_LENGTH = 20_000;
 
 /** `parse` refusing documents of more than `maxTokens` tokens; recent texts are parsed once. */
 export function limitedParse(limits: OperationLimits): typeof parse {
-  const parsed = new LruCache<string, DocumentNode>(CACHED_DOCUMENTS);
+  const parsed = new BoundedLru<string, DocumentNode>(CACHED_DOCUMENTS);
   return (source: string | Source, options) => {
     const text =
       typeof source === 'string' && source.length <= CACHEABLE_LENGTH ? source : undefined;

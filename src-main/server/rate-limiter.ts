@@ -1,5 +1,5 @@
 /** A token bucket per client: `burst` requests at once, refilled at `perSecond`. */
-import { LruCache } from '../../proxy/templating/lru-cache';
+import { BoundedLru } from '../../proxy/support/bounded-lru';
 
 export interface RateLimit {
   /** Sustained requests per second per client. */
@@ -21,7 +21,7 @@ const ALLOWED = Object.freeze({ allowed: true as const });
 
 export class RateLimiter {
   /** Bounded: the least recently seen client is forgotten first. */
-  private readonly buckets = new LruCache<string, Bucket>(MAX_CLIENTS);
+  private readonly buckets = new BoundedLru<string, Bucket>(MAX_CLIENTS);
 
   constructor(
     private readonly limit: RateLimit,

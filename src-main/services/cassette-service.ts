@@ -5,7 +5,7 @@ import {
   type Interaction,
 } from '../../proxy/cassette/cassette.model';
 import type { StorageFormat } from '../../proxy/cassette/formats/format';
-import { LruCache } from '../../proxy/templating/lru-cache';
+import { BoundedLru } from '../../proxy/support/bounded-lru';
 import { addInteraction, normalizeTags } from '../library/cassette-edits';
 import type { CassetteLibrary } from '../library/library';
 import { CassetteNotFoundError, InteractionNotFoundError } from '../library/library-errors';
@@ -56,7 +56,7 @@ export interface TagChanges {
 const CACHED_PAGES = 100;
 
 export class CassetteService {
-  private readonly pages = new LruCache<string, CassettePage>(CACHED_PAGES);
+  private readonly pages = new BoundedLru<string, CassettePage>(CACHED_PAGES);
 
   constructor(private readonly library: CassetteLibrary) {
     library.on('change', () => this.pages.clear());

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { isEnvAllowed } from '../../../proxy/templating/env-allow-list';
 import { jsonSyntaxProblem, lineAndColumn } from '../../../proxy/templating/json-error-position';
 import { unifiedLineDiff } from '../../../proxy/templating/line-diff';
-import { LruCache } from '../../../proxy/templating/lru-cache';
 import { addOffset, formatDate, isoText, toDate } from '../../../proxy/templating/support/dates';
 import { prepareSource } from '../../../proxy/templating/template-source';
 
@@ -122,20 +121,6 @@ describe('small pieces', () => {
     expect(isEnvAllowed('magneto_x', ['MAGNETO_*'])).toBe(false);
     expect(isEnvAllowed('APP.KEY', ['APP?KEY'])).toBe(true);
     expect(isEnvAllowed('APPxKEY2', ['APP.KEY'])).toBe(false);
-  });
-
-  it('evicts the least recently used entry', () => {
-    const cache = new LruCache<string, number>(2);
-    cache.set('a', 1);
-    cache.set('b', 2);
-    cache.get('a');
-    cache.set('c', 3);
-    expect([cache.get('a'), cache.get('b'), cache.get('c'), cache.size]).toEqual([
-      1,
-      undefined,
-      3,
-      2,
-    ]);
   });
 
   it('splits "}}}" after a "{{" expression only', () => {

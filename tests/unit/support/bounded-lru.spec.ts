@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedLru } from '../../../proxy/engine/bounded-lru';
+import { BoundedLru } from '../../../proxy/support/bounded-lru';
 
 function keys(lru: BoundedLru<string, number>, candidates: readonly string[]): string[] {
   return candidates.filter((key) => lru.get(key) !== undefined);
@@ -47,5 +47,19 @@ describe('BoundedLru', () => {
     expect(lru.size).toBe(100);
     // 1 was never used again: long gone.
     expect(lru.get(1)).toBeUndefined();
+  });
+
+  it('evicts the least recently used entry (no size bound)', () => {
+    const cache = new BoundedLru<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    cache.get('a');
+    cache.set('c', 3);
+    expect([cache.get('a'), cache.get('b'), cache.get('c'), cache.size]).toEqual([
+      1,
+      undefined,
+      3,
+      2,
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * A least-recently-used map bounded both by its number of entries and by the total of the sizes
- * given with them (bytes, say): the least recently used go first when either bound is passed.
+ * A least-recently-used map bounded by its number of entries and, optionally, by the total of the
+ * sizes given with them (bytes, say): the least recently used go first when either bound is passed.
  *
  * Made for lookups on every request: moving an entry to the most recent end costs a Map deletion
  * and insertion, so a lookup moves it only when it is in the older half of the map, where
@@ -22,7 +22,7 @@ export class BoundedLru<K, V> {
 
   constructor(
     readonly maxEntries: number,
-    readonly maxSize: number,
+    readonly maxSize = Number.POSITIVE_INFINITY,
   ) {}
 
   get size(): number {
@@ -47,7 +47,7 @@ export class BoundedLru<K, V> {
   }
 
   /** Keeps `value` as the most recently used; one larger than `maxSize` alone is not kept. */
-  set(key: K, value: V, size: number): void {
+  set(key: K, value: V, size = 0): void {
     this.delete(key);
     if (size > this.maxSize) return;
     this.slots.set(key, { value, size, stamp: ++this.tick });
