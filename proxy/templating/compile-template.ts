@@ -5,11 +5,11 @@
  * literal text share one compiled function (template-text.ts). Adding or removing a helper (a
  * custom one) drops everything compiled before: a name may have become a helper, or stopped being
  * one. The common templates (plain expressions, no blocks) skip Handlebars' runtime: they render
- * directly (direct-template.ts).
+ * directly (direct-template.ts), with one renderer for all the templates of a shape too.
  */
 import type { RuntimeOptions, TemplateDelegate } from 'handlebars';
 import { calledHelperNames } from './called-helpers';
-import { directTemplate } from './direct-template';
+import { directTemplate, type DirectTemplate } from './direct-template';
 import {
   helperGeneration,
   parseTemplateSource,
@@ -30,6 +30,8 @@ type Environment = ReturnType<typeof scopedEnvironment>;
 
 const bySource = new BoundedLru<string, CompiledTemplate>(TEMPLATES_KEPT);
 const byShape = new BoundedLru<string, TemplateDelegate>(TEMPLATES_KEPT);
+/** Direct renderers by shape; null for shapes Handlebars must render. */
+const directByShape = new BoundedLru<string, DirectTemplate | null>(TEMPLATES_KEPT);
 const environments = new BoundedLru<string, Environment>(ENVIRONMENTS_KEPT);
 let compiledAt = helperGeneration();
 
@@ -44,11 +46,22 @@ function environmentFor(names: readonly string[]): Environment {
   return environment;
 }
 
+/** The direct renderer shared by the templates of `shape` (textless `ast`), if they can have one. */
+function directFor(ast: hbs.AST.Program, shape: string | undefined): DirectTemplate | undefined {
+  if (shape === undefined) return directTemplate(ast);
+  let direct = directByShape.get(shape);
+  if (direct === undefined) {
+    direct = directTemplate(ast) ?? null;
+    directByShape.set(shape, direct);
+  }
+  return direct ?? undefined;
+}
+
 function compile(source: string): CompiledTemplate {
   const { ast } = parseTemplateSource(source);
-  const direct = directTemplate(ast);
-  if (direct !== undefined) return direct;
   const { texts, shape } = takeTextOut(ast);
+  const direct = directFor(ast, shape);
+  if (direct !== undefined) return (root) => direct(root, texts);
   let delegate = shape === undefined ? undefined : byShape.get(shape);
   if (delegate === undefined) {
     const environment = environmentFor(scopedHelperNames(calledHelperNames(ast)));
@@ -66,6 +79,7 @@ export function compileTemplate(source: string): CompiledTemplate {
   if (compiledAt !== helperGeneration()) {
     bySource.clear();
     byShape.clear();
+    directByShape.clear();
     environments.clear();
     compiledAt = helperGeneration();
   }

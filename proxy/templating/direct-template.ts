@@ -9,12 +9,18 @@
  * functions called with the same arguments and options, the same output rules.
  */
 import type { HelperDelegate } from 'handlebars';
-import type { CompiledTemplate } from './compile-template';
 import { HANDLEBARS_HELPERS, knownHelper, renderOutput } from './handlebars-environment';
+import { TEXT_DATA } from './template-text';
 
 type Context = Record<string, unknown>;
 /** What an expression or argument evaluates to, for the render's root context and data. */
 type Evaluate = (context: Context, data: Context) => unknown;
+
+/**
+ * Renders a template with `root` as its context. A template whose text was taken out
+ * (template-text.ts) is given it as `texts`: one renderer serves every template of its shape.
+ */
+export type DirectTemplate = (root: Context, texts?: readonly string[]) => string;
 
 /**
  * Names Handlebars' compiler treats as known helpers (its defaults, `log` included): calls of them
@@ -184,11 +190,27 @@ function mustacheValue(node: hbs.AST.MustacheStatement): Evaluate | undefined {
   return called ? undefined : ambiguousRead(name, node);
 }
 
+/** The index of the text a mustache reads (`{{{@[magneto text].N}}}`, template-text.ts), if it does. */
+function textIndex(node: hbs.AST.MustacheStatement): number | undefined {
+  const { path, params, hash, escaped } = node;
+  if (path.type !== 'PathExpression' || escaped || params.length > 0 || hash !== undefined) {
+    return undefined;
+  }
+  const { data, parts } = path as hbs.AST.PathExpression;
+  if (!data || parts.length !== 2 || parts[0] !== TEXT_DATA) return undefined;
+  return Number(parts[1]);
+}
+
+/**
+ * A piece of output: text, the index of a text taken out of the template, or an expression.
+ */
+type Piece = string | number | Evaluate;
+
 /**
  * A statement's output, null for none (a comment, text emptied by `~`: Handlebars leaves them out
  * of its concatenation), or undefined when Handlebars must render it.
  */
-function statementOutput(statement: hbs.AST.Statement): string | Evaluate | null | undefined {
+function statementOutput(statement: hbs.AST.Statement): Piece | null | undefined {
   switch (statement.type) {
     case 'ContentStatement':
       return (statement as hbs.AST.ContentStatement).value || null;
@@ -196,6 +218,8 @@ function statementOutput(statement: hbs.AST.Statement): string | Evaluate | null
       return null;
     case 'MustacheStatement': {
       const node = statement as hbs.AST.MustacheStatement;
+      const text = textIndex(node);
+      if (text !== undefined) return text;
       const value = mustacheValue(node);
       if (value === undefined) return undefined;
       if (node.escaped) return (context, data) => renderOutput(value(context, data));
@@ -206,23 +230,28 @@ function statementOutput(statement: hbs.AST.Statement): string | Evaluate | null
   }
 }
 
+const NO_TEXTS: readonly string[] = [];
+
 /**
- * The direct renderer of a parsed template (before `takeTextOut` changes it), or undefined when the
- * template needs Handlebars. Helpers are bound now: the caller drops it when helpers change.
+ * The direct renderer of a parsed template, its text taken out (`takeTextOut`) or not, or undefined
+ * when the template needs Handlebars. Helpers are bound now: the caller drops it when helpers change.
  */
-export function directTemplate(ast: hbs.AST.Program): CompiledTemplate | undefined {
+export function directTemplate(ast: hbs.AST.Program): DirectTemplate | undefined {
   const outputs = allOf(ast.body.map(statementOutput));
   if (outputs === undefined) return undefined;
   const pieces = outputs.filter((output) => output !== null);
   if (pieces.length === 0) return () => '';
-  return (root) => {
+  return (root, texts = NO_TEXTS) => {
     const data: Context = { root };
     // Handlebars' code is `return '' + (first + second + …)`: values before the first text add up
     // as `+` does (two numbers are summed, not joined), so they are added the same way here.
     let output: unknown;
     for (let i = 0; i < pieces.length; i++) {
-      const piece = pieces[i] as string | Evaluate;
-      const value = typeof piece === 'string' ? piece : piece(root, data);
+      const piece = pieces[i] as Piece;
+      let value: unknown;
+      if (typeof piece === 'string') value = piece;
+      else if (typeof piece === 'number') value = texts[piece] ?? '';
+      else value = piece(root, data);
       output = i === 0 ? value : (output as string) + (value as string);
     }
     return '' + (output as string);

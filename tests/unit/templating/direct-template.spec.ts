@@ -23,6 +23,7 @@ import { renderTemplate } from '../../../proxy/templating/render-template';
 import { RenderState, withRenderState } from '../../../proxy/templating/render-state';
 import { requestView } from '../../../proxy/templating/request-view';
 import { SequenceCounters } from '../../../proxy/templating/sequence-counters';
+import { takeTextOut } from '../../../proxy/templating/template-text';
 import type { TemplateRequest } from '../../../proxy/templating/templating.model';
 
 const request: TemplateRequest = {
@@ -165,7 +166,19 @@ const CALLS = [
   '../request.method',
 ];
 
-const TEXTS = ['plain', '{"id":', '<&>"\'`=', 'ünï 😀', '\\{{escaped}} ', '\n  ', ' ', ''];
+/** Texts longer than 64 characters are taken out of templates compiled for replay (template-text.ts). */
+const LONG_TEXT = `{"recorded":"${'ü<&>'.repeat(20)}"}`;
+const TEXTS = [
+  'plain',
+  '{"id":',
+  '<&>"\'`=',
+  'ünï 😀',
+  '\\{{escaped}} ',
+  '\n  ',
+  ' ',
+  '',
+  LONG_TEXT,
+];
 
 /** Whole blocks and the like: Handlebars renders them (they are here so that mixes are tried). */
 const OTHERS = [
@@ -235,10 +248,25 @@ function handlebarsTemplate(source: string): CompiledTemplate {
   return (context) => delegate(context, RUNTIME_OPTIONS);
 }
 
-function bothWays(source: string): { direct: Outcome; handlebars: Outcome } | undefined {
+/** The direct renderer of the template with its text taken out, as compile-template.ts makes it. */
+function textlessDirect(source: string): CompiledTemplate | undefined {
+  const { ast } = parseTemplateSource(source);
+  const { texts } = takeTextOut(ast);
+  const direct = directTemplate(ast);
+  return direct && ((context) => direct(context, texts));
+}
+
+function bothWays(
+  source: string,
+): { direct: Outcome; textless: Outcome; handlebars: Outcome } | undefined {
   const direct = directTemplate(parseTemplateSource(source).ast);
-  if (direct === undefined) return undefined;
-  return { direct: rendered(direct), handlebars: rendered(handlebarsTemplate(source)) };
+  const textless = textlessDirect(source);
+  if (direct === undefined || textless === undefined) {
+    expect(textless, source).toBe(direct);
+    return undefined;
+  }
+  const handlebars = rendered(handlebarsTemplate(source));
+  return { direct: rendered(direct), textless: rendered(textless), handlebars };
 }
 
 describe('templates rendered directly', () => {
@@ -246,24 +274,30 @@ describe('templates rendered directly', () => {
     const next = generator(20_241_126);
     let direct = 0;
     let failed = 0;
+    let textless = 0;
     for (let i = 0; i < 3000; i++) {
       const source = randomTemplate(next);
       const results = bothWays(source);
       if (results === undefined) continue;
       direct++;
       if ('error' in results.handlebars) failed++;
+      if (source.includes(LONG_TEXT)) textless++;
       expect(results.direct, source).toEqual(results.handlebars);
+      expect(results.textless, source).toEqual(results.handlebars);
     }
     // Most templates take the direct path, some of them failing: the comparison is not vacuous.
     expect(direct).toBeGreaterThan(1500);
     expect(failed).toBeGreaterThan(50);
+    expect(textless).toBeGreaterThan(200);
   });
 
   it('render every single piece as Handlebars does, escaped and not', () => {
     for (const inner of [...PATHS, ...CALLS]) {
       for (const source of [`{{${inner}}}`, `{{{${inner}}}}`, `a {{~${inner}~}} b`]) {
         const results = bothWays(source);
-        if (results !== undefined) expect(results.direct, source).toEqual(results.handlebars);
+        if (results === undefined) continue;
+        expect(results.direct, source).toEqual(results.handlebars);
+        expect(results.textless, source).toEqual(results.handlebars);
       }
     }
   });
