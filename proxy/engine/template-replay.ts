@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Body, Headers, HttpResponse } from '../cassette/cassette.model';
 import { bodyFromWire } from '../cassette/content-coding';
 import { redactHeaders } from '../redaction/header-redaction';
+import type { RedactionRules } from '../redaction/redaction-rules';
 import { TemplateRenderError } from '../templating/errors';
 import type { TemplateRenderOptions } from '../templating/render-state';
 import {
@@ -31,7 +32,7 @@ import {
 import { sendText } from './responses';
 import type { SettledReplay, SettledReplays } from './settled-replays';
 import {
-  renderedHeaders,
+  eventHeaders,
   renderOnPlan,
   templateWirePlan,
   type RenderedTemplateWire,
@@ -147,13 +148,17 @@ function settledUrl(entry: SettledReplay): URL {
 /** What was sent: a template's error, a response rendered on its plan, or a wire response. */
 type Sent = ReturnType<typeof sendTemplateError> | RenderedTemplateWire | WireResponse;
 
-/** The exchange event's response (made only when someone listens). */
-function summaryOf(sent: Sent): ExchangeResponseSummary {
-  if ('templateError' in sent) return sent.response;
+/** The exchange event's response (made only when someone listens), its headers redacted. */
+function summaryOf(sent: Sent, rules: RedactionRules): ExchangeResponseSummary {
   if ('text' in sent) {
-    return { status: sent.plan.status, headers: renderedHeaders(sent), bodySize: sent.bodySize };
+    const { plan, bodySize } = sent;
+    return { status: plan.status, headers: eventHeaders(sent, rules), bodySize };
   }
-  return { status: sent.status, headers: sent.headers, bodySize: sent.body?.length ?? 0 };
+  const response =
+    'templateError' in sent
+      ? sent.response
+      : { status: sent.status, headers: sent.headers, bodySize: sent.body?.length ?? 0 };
+  return { ...response, headers: redactHeaders(response.headers, rules) };
 }
 
 /**
@@ -211,7 +216,6 @@ export function replaySettledTemplate(
     reporter.count(outcome);
     return;
   }
-  const response = summaryOf(sent);
   reporter.report({
     time: nowIso(),
     cassette: session.name,
@@ -222,7 +226,7 @@ export function replaySettledTemplate(
       headers: replays.eventHeaders(req.rawHeaders, entry.host),
       bodySize: 0,
     },
-    response: { ...response, headers: redactHeaders(response.headers, session.rules) },
+    response: summaryOf(sent, session.rules),
     latencyMs: Math.round(headSentAt - started),
     outcome,
     interactionId,

@@ -9,6 +9,8 @@
 import type { Headers, HttpResponse } from '../cassette/cassette.model';
 import { hasTemplates, headerHasTemplates } from '../templating/response-templates';
 import type { ResponseRender } from '../templating/response-templates';
+import { redactHeaders } from '../redaction/header-redaction';
+import type { RedactionRules } from '../redaction/redaction-rules';
 import { freshWireResponse } from './replay-wire';
 
 export interface TemplateWirePlan {
@@ -46,8 +48,11 @@ function makePlan(response: HttpResponse): TemplateWirePlan | null {
   if (rendered.contentEncoding === undefined) delete rendered.contentEncoding;
   const wire = freshWireResponse({ ...response, body: rendered }, undefined);
   if (wire.body === null || wire.events !== undefined) return null;
-  const headers: Headers = { ...wire.headers };
-  delete headers['content-length'];
+  // Built without `content-length` rather than deleting it: the map stays a fast one.
+  const headers: Headers = {};
+  for (const [name, value] of Object.entries(wire.headers)) {
+    if (name !== 'content-length') headers[name] = value;
+  }
   for (const [name, value] of Object.entries(response.headers)) {
     if (headerHasTemplates(value) && headers[name] === undefined) return null;
   }
@@ -85,8 +90,8 @@ export function renderOnPlan(plan: TemplateWirePlan, render: ResponseRender): Re
   return { plan, headerList, text, bodySize };
 }
 
-/** The rendered headers as a header map (`WireResponse.headers`), for exchange events. */
-export function renderedHeaders(rendered: RenderedTemplateWire): Headers {
+/** The rendered headers as a header map (`WireResponse.headers`). */
+function renderedHeaders(rendered: RenderedTemplateWire): Headers {
   const { headerList } = rendered;
   const headers: Headers = {};
   let next = 1;
@@ -102,4 +107,24 @@ export function renderedHeaders(rendered: RenderedTemplateWire): Headers {
   }
   headers['content-length'] = String(rendered.bodySize);
   return headers;
+}
+
+/** Per plan without templated header values: its headers redacted, for the rules they were for. */
+const redactedKept = new WeakMap<TemplateWirePlan, { rules: RedactionRules; headers: Headers }>();
+
+/**
+ * The rendered headers as the exchange event shows them, redacted by `rules`. A plan whose header
+ * values hold no templates has the same headers on every render but `content-length`: they are
+ * redacted once (per rules), the length added to them.
+ */
+export function eventHeaders(rendered: RenderedTemplateWire, rules: RedactionRules): Headers {
+  const { plan } = rendered;
+  if (plan.templated.length > 0) return redactHeaders(renderedHeaders(rendered), rules);
+  let kept = redactedKept.get(plan);
+  if (kept === undefined || kept.rules !== rules) {
+    kept = { rules, headers: redactHeaders(plan.headers, rules) };
+    redactedKept.set(plan, kept);
+  }
+  const length = redactHeaders({ 'content-length': String(rendered.bodySize) }, rules);
+  return { ...kept.headers, ...length };
 }

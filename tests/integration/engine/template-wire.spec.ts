@@ -58,6 +58,16 @@ const INTERACTIONS = [
   ),
   interaction('no-content', '/no-content', response(204, {}, text('{{sequence "z"}}'))),
   interaction('failing', '/failing', response(200, {}, text('{{randomInt "x" 2}}'))),
+  // Only the body is templated: the event's headers are redacted once, the length set per answer.
+  interaction(
+    'static-headers',
+    '/static-headers',
+    response(
+      200,
+      { 'set-cookie': 'sid=secret', 'x-plain': 'same' },
+      text('{{#if true}}{{/if}}{{sequence "s"}}{{#each (range 1 (sequence "w"))}}x{{/each}}'),
+    ),
+  ),
 ];
 
 interface Answer {
@@ -189,6 +199,20 @@ describe('templated replays on a wire plan', () => {
       });
       expect(event.response).toEqual({ ...first?.response, headers });
     }
+  });
+
+  it('reports the redacted headers of a plan without templated headers, length per answer', async () => {
+    const { port, events } = await replayEngine();
+    const texts: string[] = [];
+    for (let i = 0; i < 3; i++) texts.push((await get(port, '/static-headers')).text);
+    expect(texts).toEqual(['1x', '2xx', '3xxx']);
+    expect(events.map((event) => event.response?.headers)).toEqual(
+      texts.map((body) => ({
+        'set-cookie': 'sid=[REDACTED]',
+        'x-plain': 'same',
+        'content-length': String(body.length),
+      })),
+    );
   });
 
   it('renders unplanned responses in full, and answers a failing template 500 every time', async () => {
