@@ -8,8 +8,13 @@
  * byte: the same lookups (own properties only, as `RUNTIME_OPTIONS` asks), the same helper
  * functions called with the same arguments and options, the same output rules.
  */
-import type { HelperDelegate } from 'handlebars';
-import { HANDLEBARS_HELPERS, knownHelper, renderOutput } from './handlebars-environment';
+import type { HelperDelegate, HelperOptions } from 'handlebars';
+import {
+  HANDLEBARS_HELPERS,
+  helperInvocation,
+  knownHelper,
+  renderOutput,
+} from './handlebars-environment';
 import { TEXT_DATA } from './template-text';
 
 type Context = Record<string, unknown>;
@@ -130,11 +135,15 @@ function helperCall(
   if (params === undefined || values === undefined) return undefined;
   const keys = pairs.map((pair) => pair.key);
   const loc = locationOf(node);
+  const invoke = helperInvocation(helper);
   return (context, data) => {
     const args = params.map((param) => param(context, data));
     const hash: Context = {};
     for (let i = 0; i < keys.length; i++) hash[keys[i] as string] = values[i]?.(context, data);
-    args.push({ lookupProperty, name, hash, data, loc });
+    const options = { lookupProperty, name, hash, data, loc };
+    // The definitions' helpers are invoked without spreading and splitting their arguments.
+    if (invoke !== undefined) return invoke(context, args, options as unknown as HelperOptions);
+    args.push(options);
     return (helper as (...args: unknown[]) => unknown).apply(context, args);
   };
 }

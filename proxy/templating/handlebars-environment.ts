@@ -83,20 +83,29 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** A definition as Handlebars calls it: arguments split, limits checked, errors typed. */
-function handlebarsHelper(definition: HelperDefinition): HelperDelegate {
+/** A helper run on its context with its arguments and Handlebars' options object apart. */
+export type HelperInvocation = (
+  context: unknown,
+  params: unknown[],
+  options: HelperOptions,
+) => unknown;
+
+/** Definitions as they are invoked, by the function Handlebars calls for them. */
+const invocations = new WeakMap<HelperDelegate, HelperInvocation>();
+
+/** A definition invoked: limits checked, errors typed. */
+function invocationOf(definition: HelperDefinition): HelperInvocation {
   const { name, helper } = definition;
-  return function (this: unknown, ...args: unknown[]) {
+  return (context, params, raw) => {
     const state = currentRenderState();
     state.checkDeadline();
-    const raw = args.pop() as HelperOptions;
     const options = budgetedOptions(raw, state);
     try {
       return helper({
         name,
-        params: args,
+        params,
         hash: options.hash as Record<string, unknown>,
-        context: this,
+        context,
         options,
       });
     } catch (error) {
@@ -104,6 +113,25 @@ function handlebarsHelper(definition: HelperDefinition): HelperDelegate {
       throw helperError(name, messageOf(error));
     }
   };
+}
+
+/** A definition as Handlebars calls it: its options object last among the arguments. */
+function handlebarsHelper(definition: HelperDefinition): HelperDelegate {
+  const invoke = invocationOf(definition);
+  const delegate = function (this: unknown, ...args: unknown[]) {
+    const options = args.pop() as HelperOptions;
+    return invoke(this, args, options);
+  };
+  invocations.set(delegate, invoke);
+  return delegate;
+}
+
+/**
+ * How a registered helper is invoked without Handlebars' calling convention (the options object
+ * apart from the arguments): the definitions', not Handlebars' own helpers.
+ */
+export function helperInvocation(helper: HelperDelegate): HelperInvocation | undefined {
+  return invocations.get(helper);
 }
 
 for (const definition of BUILT_IN_HELPERS) {
