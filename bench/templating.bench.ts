@@ -34,6 +34,9 @@ const REQUEST: TemplateRequest = {
   body: '{"user":{"id":42,"name":"Ada"},"items":[{"sku":"A-1","qty":2}]}',
 };
 
+/** A cassette with more templated responses than compiled templates are cached by source. */
+const MANY_RESPONSES = 2000;
+
 /** Runs `work` repeatedly for about `durationMs` and returns how many times per second it ran. */
 function perSecond(work: () => void, durationMs: number): number {
   for (let i = 0; i < 500; i++) work();
@@ -57,6 +60,16 @@ export async function benchTemplating(durationMs = 1000): Promise<BenchResult[]>
   const bytes = Buffer.byteLength(renderTemplate(TYPICAL_TEMPLATE, REQUEST));
   const renders = perSecond(() => renderTemplate(TYPICAL_TEMPLATE, REQUEST), durationMs);
   const responses = perSecond(() => renderResponseTemplates(response, REQUEST), durationMs);
+  // More distinct templates than the cache by source keeps: each is kept with its response.
+  const many = Array.from({ length: MANY_RESPONSES }, (_, i) => ({
+    ...response,
+    body: { kind: 'text' as const, text: TYPICAL_TEMPLATE.replace('SKU-1000', `SKU-${i}`) },
+  }));
+  let next = 0;
+  const manyRate = perSecond(
+    () => renderResponseTemplates(many[next++ % MANY_RESPONSES] as HttpResponse, REQUEST),
+    durationMs,
+  );
   return [
     {
       name: `templating: render a ${bytes}-byte JSON template with 5 helpers`,
@@ -68,6 +81,12 @@ export async function benchTemplating(durationMs = 1000): Promise<BenchResult[]>
       name: 'templating: renderResponseTemplates (body + one header)',
       value: responses,
       unit: 'responses/s',
+    },
+    {
+      name: `templating: renderResponseTemplates, ${MANY_RESPONSES.toLocaleString('en')} templated responses in turn`,
+      value: manyRate,
+      unit: 'responses/s',
+      baseline: `${(manyRate / responses).toFixed(2)}× one response rendered over and over`,
     },
   ];
 }

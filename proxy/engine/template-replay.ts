@@ -107,13 +107,18 @@ function templateOptions(context: TemplateContext): TemplateRenderOptions {
   return { cassette, sequences, envAllowList };
 }
 
-/** A response rendered on its wire plan (template-wire.ts), or the error of its template. */
+/**
+ * The recorded response rendered on its wire plan (template-wire.ts), or the error of its
+ * template.
+ */
 function renderedOnPlan(
+  recorded: HttpResponse,
   plan: TemplateWirePlan,
   context: TemplateContext,
 ): RenderedTemplateWire | TemplateRenderError {
   try {
-    const render = new ResponseRender(templateRequest(context.request), templateOptions(context));
+    const request = templateRequest(context.request);
+    const render = new ResponseRender(request, templateOptions(context), recorded);
     return renderOnPlan(plan, render);
   } catch (error) {
     return asRenderError(error);
@@ -192,7 +197,7 @@ export function replaySettledTemplate(
   const plan = templateWirePlan(recorded);
   const planned = plan !== null && wireVariant(recorded, acceptEncoding) === 'identity';
   const wire = planned
-    ? renderedOnPlan(plan, context)
+    ? renderedOnPlan(recorded, plan, context)
     : replayWire(recorded, acceptEncoding, context);
   let sent: Sent;
   if (wire instanceof TemplateRenderError) {

@@ -74,19 +74,44 @@ function compile(source: string): CompiledTemplate {
   return (root) => shared(root, options);
 }
 
+/** Drops everything compiled before a helper was added or removed. */
+function dropStale(): void {
+  if (compiledAt === helperGeneration()) return;
+  bySource.clear();
+  byShape.clear();
+  directByShape.clear();
+  environments.clear();
+  compiledAt = helperGeneration();
+}
+
 /** The compiled template for `source`, from the cache when it was compiled before. */
 export function compileTemplate(source: string): CompiledTemplate {
-  if (compiledAt !== helperGeneration()) {
-    bySource.clear();
-    byShape.clear();
-    directByShape.clear();
-    environments.clear();
-    compiledAt = helperGeneration();
-  }
+  dropStale();
   let template = bySource.get(source);
   if (template === undefined) {
     template = compile(source);
     bySource.set(source, template);
   }
+  return template;
+}
+
+const keptWith = new WeakMap<object, Map<string, { at: number; template: CompiledTemplate }>>();
+
+/**
+ * The compiled template for `source`, kept with `holder` (the recorded response it belongs to) for
+ * as long as the holder lives: however many templates a cassette holds, replaying it compiles each
+ * once, where the cache by source keeps only the most recently used.
+ */
+export function compiledWith(holder: object, source: string): CompiledTemplate {
+  dropStale();
+  let kept = keptWith.get(holder);
+  if (kept === undefined) {
+    kept = new Map();
+    keptWith.set(holder, kept);
+  }
+  const entry = kept.get(source);
+  if (entry !== undefined && entry.at === compiledAt) return entry.template;
+  const template = compileTemplate(source);
+  kept.set(source, { at: compiledAt, template });
   return template;
 }

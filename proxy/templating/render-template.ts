@@ -1,5 +1,5 @@
 /** Rendering one template for one request, within the render's limits. */
-import { compileTemplate } from './compile-template';
+import { compileTemplate, type CompiledTemplate } from './compile-template';
 import { toTemplateRenderError } from './errors';
 import { RenderState, withRenderState } from './render-state';
 import type { TemplateRenderOptions } from './render-state';
@@ -9,16 +9,16 @@ import type { TemplateRequest } from './templating.model';
 
 /**
  * Renders with a request view already built and, optionally, the clock (several texts of one
- * response share them).
+ * response share them). `template` is the source, or the template compiled already.
  */
 export function renderWithView(
-  template: string,
+  template: string | CompiledTemplate,
   view: RequestView,
   options: TemplateRenderOptions,
   now?: Date,
 ): string {
   try {
-    const compiled = compileTemplate(template);
+    const compiled = typeof template === 'string' ? compileTemplate(template) : template;
     const state = new RenderState(view, options, now);
     const { variables } = options;
     const root = variables === undefined ? { request: view } : { ...variables, request: view };

@@ -4,6 +4,7 @@
  */
 import { bodyByteLength } from '../cassette/body';
 import type { Body, Headers, HttpResponse } from '../cassette/cassette.model';
+import { compiledWith } from './compile-template';
 import { TemplateRenderError } from './errors';
 import { renderWithView } from './render-template';
 import { renderClock } from './render-state';
@@ -40,9 +41,11 @@ export class ResponseRender {
 
   private readonly view: RequestView;
 
+  /** `recorded`: the response the texts come from, which keeps them compiled (`compiledWith`). */
   constructor(
     request: TemplateRequest,
     private readonly options: TemplateRenderOptions,
+    private readonly recorded?: HttpResponse,
   ) {
     this.view = requestView(request);
   }
@@ -52,7 +55,8 @@ export class ResponseRender {
     if (!hasTemplates(text)) return text;
     // A header and the body agree on `now`.
     this.now ??= renderClock(this.options.now);
-    return renderWithView(text, this.view, this.options, this.now);
+    const template = this.recorded === undefined ? text : compiledWith(this.recorded, text);
+    return renderWithView(template, this.view, this.options, this.now);
   }
 }
 
@@ -95,7 +99,7 @@ export function renderResponseTemplates(
   options: TemplateRenderOptions = {},
 ): RenderedResponse {
   try {
-    const render = new ResponseRender(request, options);
+    const render = new ResponseRender(request, options, response);
     const headers = renderHeaders(response.headers, render);
     const body = renderBody(response.body, render);
     if (body !== response.body && headers['content-length'] !== undefined) {
