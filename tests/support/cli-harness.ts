@@ -16,7 +16,10 @@ export interface CliSandbox {
   root: string;
   cassetteDir: string;
   dataDir: string;
-  run(args: string[], options?: { stop?: Promise<string> }): Promise<CliRun>;
+  run(
+    args: string[],
+    options?: { stop?: Promise<string>; env?: Record<string, string> },
+  ): Promise<CliRun>;
   cleanup(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export async function cliSandbox(): Promise<CliSandbox> {
           MAGNETO_DATA_DIR: dataDir,
           MAGNETO_PROXY_PORT: '0',
           MAGNETO_API_PORT: '0',
+          ...options.env,
         },
         cwd: root,
         untilStopped: () => options.stop ?? Promise.resolve('SIGTERM'),

@@ -3,7 +3,9 @@ import pino, { type Logger } from 'pino';
 import { readConfigFile, type ConfigFile } from '../../config/config-file';
 import { resolveStudioConfig } from '../../config/studio-config';
 import { startHeadlessStudio } from '../../studio/headless-studio';
+import { CliError } from '../cli-error';
 import type { CliIo } from '../cli-io';
+import { logExchanges } from '../exchange-log';
 import type { GlobalOptions } from '../global-options';
 
 interface ServeOptions extends GlobalOptions {
@@ -14,10 +16,19 @@ interface ServeOptions extends GlobalOptions {
   config?: string;
 }
 
-/** Structured JSON logs, one line each, on the command's standard output. */
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+/**
+ * Structured JSON logs, one line each, on the command's standard output, from the level
+ * `MAGNETO_LOG_LEVEL` names (`info` by default; `debug` adds a line per exchange).
+ */
 function logger(io: CliIo): Logger {
+  const level = io.env.MAGNETO_LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.includes(level)) {
+    throw new CliError(`MAGNETO_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  }
   return pino(
-    { base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
+    { base: undefined, level, timestamp: pino.stdTimeFunctions.isoTime },
     { write: (line: string) => io.out(line) },
   );
 }
@@ -53,20 +64,7 @@ export function registerServe(program: Command, io: CliIo): void {
       studio.library.on('watchError', (error) =>
         log.warn({ event: 'watch-error', err: error.message }, 'watch error'),
       );
-      studio.engine.on('exchange', (exchange) =>
-        log.info(
-          {
-            event: 'exchange',
-            outcome: exchange.outcome,
-            method: exchange.request.method,
-            url: exchange.request.url,
-            status: exchange.response?.status,
-            latencyMs: exchange.latencyMs,
-            cassette: exchange.cassette,
-          },
-          exchange.outcome,
-        ),
-      );
+      const stopLogging = logExchanges(studio.engine, log);
       const proxy = studio.engine.status();
       const stats = studio.library.stats();
       log.info(
@@ -84,6 +82,7 @@ export function registerServe(program: Command, io: CliIo): void {
       );
       const signal = await stopped;
       await studio.close();
+      stopLogging();
       log.info({ event: 'stopped', signal }, 'studio stopped');
     });
 }

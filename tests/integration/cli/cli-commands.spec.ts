@@ -1,8 +1,11 @@
 import fs from 'node:fs/promises';
+import http from 'node:http';
+import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeCassette } from '../../../proxy/cassette/formats/registry';
+import { canConnect } from '../../support/can-connect';
 import { cliSandbox, type CliSandbox } from '../../support/cli-harness';
 import { magnetoFixture } from '../../support/fixtures';
 
@@ -239,6 +242,38 @@ describe('magneto CLI', () => {
     expect(lines.at(-1)).toMatchObject({ event: 'stopped', signal: 'SIGINT' });
   });
 
+  it('logs proxy traffic as a summary, misses and errors one line each', async () => {
+    let stop: (signal: string) => void = () => undefined;
+    const stopped = new Promise<string>((resolve) => (stop = resolve));
+    const port = await unusedPort();
+    const env = { MAGNETO_LOG_LEVEL: 'info', MAGNETO_PROXY_PORT: String(port) };
+    const serving = cli.run(['serve'], { stop: stopped, env });
+    await waitFor(() => canConnect(port));
+    // Nothing listens on the target: the exchange ends in an error, logged on its own line.
+    const target = `http://127.0.0.1:${await unusedPort()}/refused`;
+    const statuses = [await proxiedStatus(port, target), await proxiedStatus(port, target)];
+    stop('SIGTERM');
+    const run = await serving;
+    expect(run.code).toBe(0);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const exchanges = lines.filter((line) => line['event'] === 'exchange');
+    expect(statuses).toEqual([502, 502]);
+    expect(exchanges).toHaveLength(2);
+    expect(exchanges[0]).toMatchObject({ outcome: 'error', method: 'GET', url: target });
+    expect(lines.filter((line) => line['event'] === 'traffic')).toEqual([
+      expect.objectContaining({ error: 2 }),
+    ]);
+  });
+
+  it('refuses an unknown MAGNETO_LOG_LEVEL before serving', async () => {
+    const run = await cli.run(['serve'], { env: { MAGNETO_LOG_LEVEL: 'loud' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('MAGNETO_LOG_LEVEL must be one of trace, debug, info');
+  });
+
   it('answers usage errors with a message and a non-zero code, and --help with 0', async () => {
     const unknown = await cli.run(['frobnicate']);
     expect(unknown.code).toBe(1);
@@ -258,6 +293,26 @@ describe('magneto CLI', () => {
     );
   });
 });
+
+/** A port nothing listens on (one the system just gave out and took back). */
+async function unusedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The status a GET of `url` gets through the forward proxy on `proxyPort`. */
+function proxiedStatus(proxyPort: number, url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: '127.0.0.1', port: proxyPort, path: url }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+  });
+}
 
 async function waitFor(check: () => Promise<boolean>): Promise<void> {
   for (let i = 0; i < 200; i++) {
