@@ -32,7 +32,7 @@ import {
 import { sendText } from './responses';
 import type { SettledReplay, SettledReplays } from './settled-replays';
 import {
-  eventHeaders,
+  eventSummary,
   renderOnPlan,
   templateWirePlan,
   type RenderedTemplateWire,
@@ -155,10 +155,7 @@ type Sent = ReturnType<typeof sendTemplateError> | RenderedTemplateWire | WireRe
 
 /** The exchange event's response (made only when someone listens), its headers redacted. */
 function summaryOf(sent: Sent, rules: RedactionRules): ExchangeResponseSummary {
-  if ('text' in sent) {
-    const { plan, bodySize } = sent;
-    return { status: plan.status, headers: eventHeaders(sent, rules), bodySize };
-  }
+  if ('text' in sent) return eventSummary(sent, rules);
   const response =
     'templateError' in sent
       ? sent.response

@@ -7,6 +7,7 @@
  * body, a status without body, a templated header that the wire drops) have no plan.
  */
 import type { Headers, HttpResponse } from '../cassette/cassette.model';
+import type { ExchangeResponseSummary } from './engine.model';
 import { hasTemplates, headerHasTemplates } from '../templating/response-templates';
 import type { ResponseRender } from '../templating/response-templates';
 import { redactHeaders } from '../redaction/header-redaction';
@@ -109,22 +110,54 @@ function renderedHeaders(rendered: RenderedTemplateWire): Headers {
   return headers;
 }
 
-/** Per plan without templated header values: its headers redacted, for the rules they were for. */
-const redactedKept = new WeakMap<TemplateWirePlan, { rules: RedactionRules; headers: Headers }>();
+/** Per plan without templated header values: its event summaries, for the rules they were for. */
+interface KeptSummaries {
+  rules: RedactionRules;
+  /** The plan's headers, redacted. */
+  headers: Headers;
+  /** Summaries by body size (renders of one template mostly have a few sizes). */
+  bySize: Map<number, ExchangeResponseSummary>;
+}
+
+const summariesKept = new WeakMap<TemplateWirePlan, KeptSummaries>();
+/** Sizes kept per plan: beyond, a summary is made for each render. */
+const SIZES_KEPT = 16;
+
+/** The summary of a render of a plan whose header values hold no templates (frozen, shared). */
+function keptSummary(
+  rendered: RenderedTemplateWire,
+  rules: RedactionRules,
+): ExchangeResponseSummary {
+  const { plan, bodySize } = rendered;
+  let kept = summariesKept.get(plan);
+  if (kept === undefined || kept.rules !== rules) {
+    kept = { rules, headers: redactHeaders(plan.headers, rules), bySize: new Map() };
+    summariesKept.set(plan, kept);
+  }
+  let summary = kept.bySize.get(bodySize);
+  if (summary === undefined) {
+    const length = redactHeaders({ 'content-length': String(bodySize) }, rules);
+    const headers = Object.freeze({ ...kept.headers, ...length });
+    summary = Object.freeze({ status: plan.status, headers, bodySize });
+    if (kept.bySize.size < SIZES_KEPT) kept.bySize.set(bodySize, summary);
+  }
+  return summary;
+}
 
 /**
- * The rendered headers as the exchange event shows them, redacted by `rules`. A plan whose header
- * values hold no templates has the same headers on every render but `content-length`: they are
- * redacted once (per rules), the length added to them.
+ * The exchange event's response for a render, its headers redacted by `rules`. A plan whose header
+ * values hold no templates has the same headers on every render but `content-length`: its
+ * summaries are made once per rules and body size.
  */
-export function eventHeaders(rendered: RenderedTemplateWire, rules: RedactionRules): Headers {
-  const { plan } = rendered;
-  if (plan.templated.length > 0) return redactHeaders(renderedHeaders(rendered), rules);
-  let kept = redactedKept.get(plan);
-  if (kept === undefined || kept.rules !== rules) {
-    kept = { rules, headers: redactHeaders(plan.headers, rules) };
-    redactedKept.set(plan, kept);
-  }
-  const length = redactHeaders({ 'content-length': String(rendered.bodySize) }, rules);
-  return { ...kept.headers, ...length };
+export function eventSummary(
+  rendered: RenderedTemplateWire,
+  rules: RedactionRules,
+): ExchangeResponseSummary {
+  const { plan, bodySize } = rendered;
+  if (plan.templated.length === 0) return keptSummary(rendered, rules);
+  return {
+    status: plan.status,
+    headers: redactHeaders(renderedHeaders(rendered), rules),
+    bodySize,
+  };
 }

@@ -68,6 +68,12 @@ const INTERACTIONS = [
       text('{{#if true}}{{/if}}{{sequence "s"}}{{#each (range 1 (sequence "w"))}}x{{/each}}'),
     ),
   ),
+  // The same body size on every answer: the event's response is made once for it.
+  interaction(
+    'fixed-size',
+    '/fixed-size',
+    response(200, { 'set-cookie': 'k=v' }, text('{{uuid}}')),
+  ),
 ];
 
 interface Answer {
@@ -213,6 +219,21 @@ describe('templated replays on a wire plan', () => {
         'content-length': String(body.length),
       })),
     );
+  });
+
+  it('reports answers of one size alike, their bodies rendered afresh', async () => {
+    const { port, events } = await replayEngine();
+    const texts: string[] = [];
+    for (let i = 0; i < 3; i++) texts.push((await get(port, '/fixed-size')).text);
+    expect(new Set(texts).size).toBe(3);
+    for (const event of events) {
+      expect(event.response).toEqual({
+        status: 200,
+        headers: { 'set-cookie': 'k=[REDACTED]', 'content-length': '36' },
+        bodySize: 36,
+      });
+    }
+    expect(events).toHaveLength(3);
   });
 
   it('renders unplanned responses in full, and answers a failing template 500 every time', async () => {
