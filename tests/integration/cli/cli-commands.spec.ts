@@ -222,8 +222,7 @@ describe('magneto CLI', () => {
   });
 
   it('serves the library until stopped, logging changes as JSON lines', async () => {
-    let stop: (signal: string) => void = () => undefined;
-    const stopped = new Promise<string>((resolve) => (stop = resolve));
+    const { stopped, stop } = stopSignal();
     const serving = cli.run(['serve'], { stop: stopped });
     await waitFor(() =>
       fs.stat(path.join(cli.dataDir, 'index.sqlite')).then(
@@ -234,17 +233,13 @@ describe('magneto CLI', () => {
     stop('SIGINT');
     const run = await serving;
     expect(run.code).toBe(0);
-    const lines = run.stdout
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line));
+    const lines = jsonLines(run.stdout);
     expect(lines[0]).toMatchObject({ event: 'ready', cassettes: 0, cassetteDir: cli.cassetteDir });
     expect(lines.at(-1)).toMatchObject({ event: 'stopped', signal: 'SIGINT' });
   });
 
   it('logs proxy traffic as a summary, misses and errors one line each', async () => {
-    let stop: (signal: string) => void = () => undefined;
-    const stopped = new Promise<string>((resolve) => (stop = resolve));
+    const { stopped, stop } = stopSignal();
     const port = await unusedPort();
     const env = { MAGNETO_LOG_LEVEL: 'info', MAGNETO_PROXY_PORT: String(port) };
     const serving = cli.run(['serve'], { stop: stopped, env });
@@ -255,10 +250,7 @@ describe('magneto CLI', () => {
     stop('SIGTERM');
     const run = await serving;
     expect(run.code).toBe(0);
-    const lines = run.stdout
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = jsonLines(run.stdout);
     const exchanges = lines.filter((line) => line['event'] === 'exchange');
     expect(statuses).toEqual([502, 502]);
     expect(exchanges).toHaveLength(2);
@@ -293,6 +285,21 @@ describe('magneto CLI', () => {
     );
   });
 });
+
+/** A stop signal for `serve`, given when the test calls `stop`. */
+function stopSignal(): { stopped: Promise<string>; stop: (signal: string) => void } {
+  let stop: (signal: string) => void = () => undefined;
+  const stopped = new Promise<string>((resolve) => (stop = resolve));
+  return { stopped, stop };
+}
+
+/** `serve`'s log: one JSON object per line. */
+function jsonLines(stdout: string): Record<string, unknown>[] {
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
 
 /** A port nothing listens on (one the system just gave out and took back). */
 async function unusedPort(): Promise<number> {
