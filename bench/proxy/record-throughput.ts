@@ -1,8 +1,8 @@
 /**
  * Recording under load (reverse proxy in front of the raw server) against the raw server reached
  * directly, with references for what forwarding alone costs here: bare Node HTTP proxies (on
- * `http.request`, and on undici), and a bare TCP relay (the ceiling of any proxy in Node on this
- * machine).
+ * `http.request`, on undici, and on a hand-written client that knows only what the upstream
+ * speaks), and a bare TCP relay (the ceiling of any proxy in Node on this machine).
  */
 import type { ProxyEngine } from '../../proxy/engine/proxy-engine';
 import type { BenchResult } from '../bench-harness';
@@ -25,6 +25,7 @@ export async function benchRecordThroughput(
 ): Promise<BenchResult> {
   const bareHttp = await startBareProxy({ upstreamPort: rawHttp.port, kind: 'http' });
   const bareUndici = await startBareProxy({ upstreamPort: rawHttp.port, kind: 'undici' });
+  const bareRaw = await startBareProxy({ upstreamPort: rawHttp.port, kind: 'raw' });
   const bareTcp = await startBareProxy({ upstreamPort: rawHttp.port, kind: 'tcp' });
   try {
     let run = 0;
@@ -47,20 +48,21 @@ export async function benchRecordThroughput(
       },
       directSide('bare Node HTTP proxy', bareHttp),
       directSide('bare undici proxy', bareUndici),
+      directSide('bare proxy on a hand-written client', bareRaw),
       directSide('bare Node TCP relay', bareTcp),
     ]);
     check();
-    const [direct, recording, http, undici, tcp] = medianRound(rounds, 0, 1);
-    if (!direct || !recording || !http || !undici || !tcp) throw new Error('missing measurement');
+    const [direct, recording, ...references] = medianRound(rounds, 0, 1);
+    if (!direct || !recording || references.length !== 4) throw new Error('missing measurement');
     const reference = (measured: Measured): string =>
       `${describe(measured)} = ${(measured.report.requestsPerSecond / direct.report.requestsPerSecond).toFixed(2)}× direct`;
     return throughputRatio(
       'recording ÷ direct to upstream, req/s',
       { baseline: direct, proxied: recording },
       0.5,
-      `; references: ${reference(http)}; ${reference(undici)}; ${reference(tcp)}`,
+      `; references: ${references.map(reference).join('; ')}`,
     );
   } finally {
-    await Promise.all([bareHttp.stop(), bareUndici.stop(), bareTcp.stop()]);
+    await Promise.all([bareHttp, bareUndici, bareRaw, bareTcp].map((server) => server.stop()));
   }
 }
