@@ -10,13 +10,9 @@ import type { Body, Headers, HttpResponse } from '../cassette/cassette.model';
 import { bodyFromWire } from '../cassette/content-coding';
 import { redactHeaders } from '../redaction/header-redaction';
 import type { RedactionRules } from '../redaction/redaction-rules';
-import { TemplateRenderError } from '../templating/errors';
+import { TemplateRenderError, toTemplateRenderError } from '../templating/errors';
 import type { TemplateRenderOptions } from '../templating/render-state';
-import {
-  asRenderError,
-  renderResponseTemplates,
-  ResponseRender,
-} from '../templating/response-templates';
+import { renderResponseTemplates, ResponseRender } from '../templating/response-templates';
 import type { TemplateRequest } from '../templating/templating.model';
 import { SequenceCounters } from '../templating/sequence-counters';
 import type { ExchangeResponseSummary } from './engine.model';
@@ -121,7 +117,7 @@ function renderedOnPlan(
     const render = new ResponseRender(request, templateOptions(context), recorded);
     return renderOnPlan(plan, render);
   } catch (error) {
-    return asRenderError(error);
+    return toTemplateRenderError(error);
   }
 }
 

@@ -5,7 +5,7 @@
 import { bodyByteLength } from '../cassette/body';
 import type { Body, Headers, HttpResponse } from '../cassette/cassette.model';
 import { compiledWith } from './compile-template';
-import { TemplateRenderError } from './errors';
+import { toTemplateRenderError, type TemplateRenderError } from './errors';
 import { renderWithView } from './render-template';
 import { renderClock } from './render-state';
 import type { TemplateRenderOptions } from './render-state';
@@ -34,7 +34,7 @@ export function responseHasTemplates(response: HttpResponse): boolean {
 
 /**
  * Renders the texts of one response: one request view and one clock for all of them. `text` throws
- * a `TemplateRenderError` or anything else a render may throw (see `asRenderError`).
+ * a `TemplateRenderError` or anything else a render may throw (see `toTemplateRenderError`).
  */
 export class ResponseRender {
   private now: Date | undefined;
@@ -81,13 +81,6 @@ function renderBody(body: Body | null, render: ResponseRender): Body | null {
 
 export type RenderedResponse = { response: HttpResponse } | { error: TemplateRenderError };
 
-/** What a failed render threw, as the `TemplateRenderError` the engine answers with. */
-export function asRenderError(error: unknown): TemplateRenderError {
-  return error instanceof TemplateRenderError
-    ? error
-    : new TemplateRenderError('render-failed', (error as Error).message);
-}
-
 /**
  * A copy of `response` with its templated body and header values rendered for `request`, and a
  * `content-length` that matches the new body. Never throws: a failure comes back as `{ error }`,
@@ -107,6 +100,6 @@ export function renderResponseTemplates(
     }
     return { response: { ...response, headers, body } };
   } catch (error) {
-    return { error: asRenderError(error) };
+    return { error: toTemplateRenderError(error) };
   }
 }
