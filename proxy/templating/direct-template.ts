@@ -8,12 +8,12 @@
  * byte: the same lookups (own properties only, as `RUNTIME_OPTIONS` asks), the same helper
  * functions called with the same arguments and options, the same output rules.
  */
-import type { HelperDelegate, HelperOptions } from 'handlebars';
+import type { HelperOptions } from 'handlebars';
 import {
   HANDLEBARS_HELPERS,
-  helperInvocation,
   knownHelper,
   renderOutput,
+  type HelperInvocation,
 } from './handlebars-environment';
 import { TEXT_DATA } from './template-text';
 
@@ -120,11 +120,11 @@ function locationOf(node: hbs.AST.Node): hbs.AST.SourceLocation | undefined {
 }
 
 /**
- * A helper call: the helper run on the context with its arguments, then an options object like
+ * A helper call: the helper invoked on the context with its arguments and an options object like
  * Handlebars' (`lookupProperty`, `name`, `hash` in Handlebars' key order, `data`, `loc`).
  */
 function helperCall(
-  helper: HelperDelegate,
+  invoke: HelperInvocation,
   name: string,
   node: hbs.AST.MustacheStatement | hbs.AST.SubExpression,
 ): Evaluate | undefined {
@@ -135,16 +135,12 @@ function helperCall(
   if (params === undefined || values === undefined) return undefined;
   const keys = pairs.map((pair) => pair.key);
   const loc = locationOf(node);
-  const invoke = helperInvocation(helper);
   return (context, data) => {
     const args = params.map((param) => param(context, data));
     const hash: Context = {};
     for (let i = 0; i < keys.length; i++) hash[keys[i] as string] = values[i]?.(context, data);
-    const options = { lookupProperty, name, hash, data, loc };
-    // The definitions' helpers are invoked without spreading and splitting their arguments.
-    if (invoke !== undefined) return invoke(context, args, options as unknown as HelperOptions);
-    args.push(options);
-    return (helper as (...args: unknown[]) => unknown).apply(context, args);
+    const options = { lookupProperty, name, hash, data, loc } as unknown as HelperOptions;
+    return invoke(context, args, options);
   };
 }
 
@@ -152,7 +148,7 @@ function helperCall(
  * The helper a call by `path` runs: a registered one that Handlebars' compiler does not treat as
  * known (those compile differently), called by a simple name; else undefined.
  */
-function calledHelper(path: hbs.AST.PathExpression): HelperDelegate | undefined {
+function calledHelper(path: hbs.AST.PathExpression): HelperInvocation | undefined {
   if (!isSimpleId(path)) return undefined;
   const name = path.parts[0] as string;
   return COMPILER_KNOWN_HELPERS.has(name) ? undefined : knownHelper(name);

@@ -126,14 +126,6 @@ function handlebarsHelper(definition: HelperDefinition): HelperDelegate {
   return delegate;
 }
 
-/**
- * How a registered helper is invoked without Handlebars' calling convention (the options object
- * apart from the arguments): the definitions', not Handlebars' own helpers.
- */
-export function helperInvocation(helper: HelperDelegate): HelperInvocation | undefined {
-  return invocations.get(helper);
-}
-
 for (const definition of BUILT_IN_HELPERS) {
   env.registerHelper(definition.name, handlebarsHelper(definition));
 }
@@ -153,9 +145,13 @@ export function isKnownHelper(name: string): boolean {
   return name !== OUTPUT_HELPER && !HOOK_HELPERS.includes(name) && isRegistered(name);
 }
 
-/** The function a template's call of helper `name` runs (as `isKnownHelper`), or undefined. */
-export function knownHelper(name: string): HelperDelegate | undefined {
-  return isKnownHelper(name) ? (env.helpers[name] as HelperDelegate) : undefined;
+/**
+ * How a template's call of helper `name` (as `isKnownHelper`) runs it without Handlebars' calling
+ * convention (the options object apart from the arguments); undefined for names that are no
+ * helper defined here (built-in or custom).
+ */
+export function knownHelper(name: string): HelperInvocation | undefined {
+  return isKnownHelper(name) ? invocations.get(env.helpers[name] as HelperDelegate) : undefined;
 }
 
 let generation = 0;
