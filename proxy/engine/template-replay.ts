@@ -215,7 +215,7 @@ export function replaySettledTemplate(
     return;
   }
   reporter.report({
-    time: nowIso(),
+    time: nowIso(started),
     cassette: session.name,
     protocol: entry.protocol,
     request: {

@@ -7,11 +7,11 @@
  * body, a status without body, a templated header that the wire drops) have no plan.
  */
 import type { Headers, HttpResponse } from '../cassette/cassette.model';
-import type { ExchangeResponseSummary } from './engine.model';
-import { hasTemplates, headerHasTemplates } from '../templating/response-templates';
-import type { ResponseRender } from '../templating/response-templates';
 import { redactHeaders } from '../redaction/header-redaction';
 import type { RedactionRules } from '../redaction/redaction-rules';
+import { hasTemplates, headerHasTemplates } from '../templating/response-templates';
+import type { ResponseRender } from '../templating/response-templates';
+import type { ExchangeResponseSummary } from './engine.model';
 import { freshWireResponse } from './replay-wire';
 
 export interface TemplateWirePlan {
