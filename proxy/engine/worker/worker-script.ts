@@ -4,15 +4,16 @@
  * TypeScript sources (vitest, tsx). The custom-helper sandbox finds its worker the same way
  * (proxy/templating/custom/sandbox-worker-script.ts).
  */
-import { Worker } from 'node:worker_threads';
-import type { WorkerOptions } from 'node:worker_threads';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
+import { startScriptWorker } from '../../support/script-worker';
 
 const BUNDLED_ENTRY = './proxy-engine-worker.mjs';
 const SOURCE_ENTRY = './engine-worker-from-source.mjs';
 
 export function startEngineWorker(options: WorkerOptions): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSource ? SOURCE_ENTRY : BUNDLED_ENTRY, import.meta.url);
-  // None of the parent's command-line flags: the worker needs none.
-  return new Worker(entry, { ...options, execArgv: [] });
+  return startScriptWorker(
+    import.meta.url,
+    { bundled: BUNDLED_ENTRY, source: SOURCE_ENTRY },
+    options,
+  );
 }
