@@ -3,6 +3,8 @@
  * clients at 1,000 requests a second in total (each one request per 50 ms), on a quiet studio
  * (the same clients back to back as the reference) and while its proxy replays at full load for a
  * load generator in another process; and the cold start of the studio to a healthy /health.
+ * Under load, each query is also asked of a bare HTTP server on the studio's thread answering the
+ * same bytes (floor-server.ts): the least latency the machine allows there.
  * The machine may be shared: each figure comes with the machine's load average.
  */
 import fs from 'node:fs/promises';
@@ -10,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CassetteLibrary } from '../src-main/library/library';
 import { openStudio, writeLibrary, type BenchStudio } from './api/bench-studio';
+import { answerOf, startFloorServer } from './api/floor-server';
 import { CLIENTS, paced, saturated, type GraphqlRun } from './api/graphql-load';
 import { whileReplaying, type ReplayWindow } from './api/replay-load';
 import { median, percentile, type BenchResult } from './bench-harness';
@@ -25,8 +28,8 @@ const STATS_QUERY =
 function neverKept(query: string): string {
   return query.replace(/^\{/, '{ proxyStatus { running }');
 }
-/** Longer than both paced runs under load take, on a busy machine too. */
-const REPLAY_MS = 20_000;
+/** Longer than the four paced runs under load take (two per query), on a busy machine too. */
+const REPLAY_MS = 30_000;
 
 interface QueryCase {
   label: string;
@@ -66,9 +69,15 @@ function quietResult(
   };
 }
 
+/** A query's paced run under load, and the floor server's with the same query right after. */
+interface LoadedRuns {
+  run: GraphqlRun;
+  floor: GraphqlRun;
+}
+
 function loadedResult(
   item: QueryCase,
-  run: GraphqlRun,
+  { run, floor }: LoadedRuns,
   quiet: GraphqlRun,
   replay: ReplayWindow,
 ): BenchResult {
@@ -81,7 +90,10 @@ function loadedResult(
       `median ${ms(median(run.latencies))}, studio event-loop delay p99 ${ms(run.loopDelayP99Ms)}; ` +
       `proxy meanwhile ` +
       `${Math.round(replay.replaysPerSecond)} replays/s (their p99 ${ms(replay.report.p99Ms)}); ` +
-      `quiet p95 ${ms(percentile(quiet.latencies, 95))}; ${machineLoad()}`,
+      `quiet p95 ${ms(percentile(quiet.latencies, 95))}; ` +
+      `floor (a bare HTTP server on the studio's thread answering the same bytes, same clients, ` +
+      `same load): p95 ${ms(percentile(floor.latencies, 95))}, median ${ms(median(floor.latencies))}; ` +
+      machineLoad(),
   };
 }
 
@@ -99,17 +111,25 @@ async function measure(studio: BenchStudio): Promise<BenchResult[]> {
     const executed = await paced(url, neverKept(item.query));
     results.push(quietResult(item, run, executed, reference));
   }
-  process.stderr.write(' the same while the proxy replays at full load\n');
+  process.stderr.write(' the same while the proxy replays at full load, and the floor\n');
+  const answers = new Map<string, Buffer>();
+  for (const item of CASES) answers.set(item.query, await answerOf(url, item.query));
+  const floor = await startFloorServer(answers);
+  // Back to back first, as the studio was: the floor's code is compiled before it is measured.
+  for (const item of CASES) await saturated(floor.url, item.query);
   const { result: loaded, replay } = await whileReplaying(
     studio.services,
     studio.engine,
     REPLAY_MS,
     async () => {
-      const runs: GraphqlRun[] = [];
-      for (const item of CASES) runs.push(await paced(url, item.query));
+      const runs: LoadedRuns[] = [];
+      for (const item of CASES) {
+        const run = await paced(url, item.query);
+        runs.push({ run, floor: await paced(floor.url, item.query) });
+      }
       return runs;
     },
-  );
+  ).finally(() => floor.close());
   CASES.forEach((item, i) => {
     const run = loaded[i];
     const reference = quiet[i];
