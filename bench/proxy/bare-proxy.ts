@@ -14,7 +14,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
-import { endWithParent } from './child-script';
+import { answerCpuQueries, endWithParent } from './child-script';
 
 export interface BareProxyRequest {
   upstreamPort: number;
@@ -159,6 +159,7 @@ function tcpRelay(upstreamPort: number): net.Server {
 }
 
 endWithParent();
+answerCpuQueries();
 process.once('message', ({ upstreamPort, kind }: BareProxyRequest) => {
   const servers = { http: httpProxy, undici: undiciProxy, raw: rawClientProxy, tcp: tcpRelay };
   const server = servers[kind](upstreamPort);

@@ -67,3 +67,15 @@ export class ChildScript {
 export function endWithParent(): void {
   process.once('disconnect', () => process.exit(0));
 }
+
+/** Asks a helper server for its process's CPU time so far: `{ cpuMicros }` (user + system). */
+export const CPU_QUERY = 'cpu';
+
+/** For the helper servers: answer each `CPU_QUERY`, whenever it comes, with the CPU time so far. */
+export function answerCpuQueries(): void {
+  process.on('message', (message) => {
+    if (message !== CPU_QUERY) return;
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMicros: user + system });
+  });
+}

@@ -1,10 +1,12 @@
 /** Starts the servers the engine is compared with, each in a process of its own. */
 import type { BareProxyRequest } from './bare-proxy';
-import { ChildScript } from './child-script';
+import { ChildScript, CPU_QUERY } from './child-script';
 import type { RawServerRequest } from './raw-server';
 
 export interface HelperServer {
   port: number;
+  /** The server process's CPU time so far (user + system), in microseconds. */
+  cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -14,7 +16,9 @@ async function startHelper(script: string, request: object): Promise<HelperServe
   const child = new ChildScript(script);
   try {
     const { port } = await child.ask<{ port: number }>(request, START_TIMEOUT_MS);
-    return { port, stop: () => child.stop() };
+    const cpuMicros = async (): Promise<number> =>
+      (await child.ask<{ cpuMicros: number }>(CPU_QUERY, START_TIMEOUT_MS)).cpuMicros;
+    return { port, cpuMicros, stop: () => child.stop() };
   } catch (error) {
     await child.stop();
     throw error;

@@ -16,19 +16,40 @@ export interface Side {
   spec: Omit<LoadSpec, keyof typeof LOAD_SETTINGS>;
   /** Runs before each of this side's runs (e.g. to start a fresh cassette). */
   prepare?: () => Promise<unknown>;
+  /** The CPU time so far (µs) of the process serving this side, when it is measured. */
+  cpuMicros?: () => Promise<number>;
 }
 
 export interface Measured {
   label: string;
   report: LoadReport;
+  /** CPU of the process serving the side per request (the warm-up's in both), when measured. */
+  serverCpuMicrosPerRequest?: number;
 }
 
-export function describe({ label, report }: Measured): string {
+/** The load generator's CPU time per request measured, in µs. */
+export function generatorCpuMicrosPerRequest(report: LoadReport): number {
+  return (report.generatorCpuPercent * 1e4) / report.requestsPerSecond;
+}
+
+export function describe({ label, report, serverCpuMicrosPerRequest: server }: Measured): string {
   const errors = report.errors === 0 ? '' : `, ${report.errors} errors`;
+  const cpu = server === undefined ? '' : `; server ${server.toFixed(1)} µs CPU/request`;
   return (
     `${label} ${report.requestsPerSecond.toFixed(0)} req/s p99 ${report.p99Ms.toFixed(2)} ms` +
-    ` (generator ${report.generatorCpuPercent.toFixed(0)}% CPU${errors})`
+    ` (generator ${report.generatorCpuPercent.toFixed(0)}% CPU${errors}${cpu})`
   );
+}
+
+/** Runs the load of `side` once; with the CPU its server took per request when it has one. */
+async function measureSide(side: Side): Promise<Measured> {
+  const spec = { ...LOAD_SETTINGS, ...side.spec };
+  const cpuBefore = await side.cpuMicros?.();
+  const report = await runLoad(spec);
+  if (cpuBefore === undefined || side.cpuMicros === undefined) return { label: side.label, report };
+  const cpu = (await side.cpuMicros()) - cpuBefore;
+  const served = (report.requestsPerSecond * (spec.warmupMs + spec.durationMs)) / 1000;
+  return { label: side.label, report, serverCpuMicrosPerRequest: cpu / served };
 }
 
 /** Runs every side in turn, `ROUNDS` times, logging each run to stderr: `[round][side]`. */
@@ -38,10 +59,7 @@ export async function measureInTurn(sides: readonly Side[]): Promise<Measured[][
     const runs: Measured[] = [];
     for (const side of sides) {
       await side.prepare?.();
-      const measured = {
-        label: side.label,
-        report: await runLoad({ ...LOAD_SETTINGS, ...side.spec }),
-      };
+      const measured = await measureSide(side);
       process.stderr.write(`  ${describe(measured)}\n`);
       runs.push(measured);
     }

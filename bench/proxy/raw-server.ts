@@ -7,7 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { itemBody, itemPath, JSON_TYPE, PATHS } from './bench-data';
-import { endWithParent } from './child-script';
+import { answerCpuQueries, endWithParent } from './child-script';
 
 export interface RawServerRequest {
   tls?: { certPem: string; keyPem: string };
@@ -28,6 +28,7 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse): void {
 }
 
 endWithParent();
+answerCpuQueries();
 process.once('message', (request: RawServerRequest) => {
   const server =
     request.tls === undefined

@@ -2,8 +2,11 @@
  * Recording under load (reverse proxy in front of the raw server) against the raw server reached
  * directly, with references for what forwarding alone costs here: bare Node HTTP proxies (on
  * `http.request`, on undici, and on a hand-written client that knows only what the upstream
- * speaks), and a bare TCP relay (the ceiling of any proxy in Node on this machine).
+ * speaks), and a bare TCP relay (the ceiling of any proxy in Node on this machine). Each side's
+ * server CPU per request is measured, and the CPU a proxy may take per request for the target
+ * (what the machine has at that rate, less the generator's and the upstream's share).
  */
+import os from 'node:os';
 import type { ProxyEngine } from '../../proxy/engine/proxy-engine';
 import type { BenchResult } from '../bench-harness';
 import { itemTargets, PATHS } from './bench-data';
@@ -11,12 +14,38 @@ import { expectOnly } from './engine-counts';
 import { startBareProxy, type HelperServer } from './helper-servers';
 import {
   describe,
+  generatorCpuMicrosPerRequest,
   measureInTurn,
   medianRound,
   throughputRatio,
   type Measured,
 } from './load-comparison';
 import { directSide } from './replay-throughput';
+
+const MIN_RATIO = 0.5;
+
+/** The engine runs in this process: its CPU time is this process's. */
+async function engineCpuMicros(): Promise<number> {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
+/**
+ * What a proxy may spend per request for `ratio` × direct throughput: the machine's CPU time per
+ * request at that rate, less what the load generator and the upstream server take per request.
+ */
+function cpuBudget(direct: Measured, ratio: number): string {
+  const cores = os.availableParallelism();
+  const rate = direct.report.requestsPerSecond * ratio;
+  const perRequest = (cores * 1e6) / rate;
+  const generator = generatorCpuMicrosPerRequest(direct.report);
+  const upstream = direct.serverCpuMicrosPerRequest ?? Number.NaN;
+  return (
+    `CPU budget at ${ratio}× direct (${rate.toFixed(0)} req/s): ${cores} CPUs give ` +
+    `${perRequest.toFixed(1)} µs per request, the generator takes ${generator.toFixed(1)} and the ` +
+    `upstream ${upstream.toFixed(1)}: ${(perRequest - generator - upstream).toFixed(1)} µs left for a proxy`
+  );
+}
 
 export async function benchRecordThroughput(
   engine: ProxyEngine,
@@ -39,6 +68,7 @@ export async function benchRecordThroughput(
       {
         label: 'recording',
         prepare: fresh,
+        cpuMicros: engineCpuMicros,
         spec: {
           host: '127.0.0.1',
           port: enginePort,
@@ -59,8 +89,8 @@ export async function benchRecordThroughput(
     return throughputRatio(
       'recording ÷ direct to upstream, req/s',
       { baseline: direct, proxied: recording },
-      0.5,
-      `; references: ${references.map(reference).join('; ')}`,
+      MIN_RATIO,
+      `; references: ${references.map(reference).join('; ')}; ${cpuBudget(direct, MIN_RATIO)}`,
     );
   } finally {
     await Promise.all([bareHttp, bareUndici, bareRaw, bareTcp].map((server) => server.stop()));

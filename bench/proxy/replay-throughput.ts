@@ -33,6 +33,7 @@ export function directSide(label: string, server: HelperServer): Side {
       hostHeader: `127.0.0.1:${server.port}`,
       targets: itemTargets(PATHS),
     },
+    cpuMicros: () => server.cpuMicros(),
   };
 }
 
