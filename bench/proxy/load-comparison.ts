@@ -27,6 +27,12 @@ export interface Measured {
   serverCpuMicrosPerRequest?: number;
 }
 
+/** The CPU time so far (µs) of this process: for the sides the engine, running here, serves. */
+export async function inProcessCpuMicros(): Promise<number> {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
 /** The load generator's CPU time per request measured, in µs. */
 export function generatorCpuMicrosPerRequest(report: LoadReport): number {
   return (report.generatorCpuPercent * 1e4) / report.requestsPerSecond;

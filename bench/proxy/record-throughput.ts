@@ -15,6 +15,7 @@ import { startBareProxy, type HelperServer } from './helper-servers';
 import {
   describe,
   generatorCpuMicrosPerRequest,
+  inProcessCpuMicros,
   measureInTurn,
   medianRound,
   throughputRatio,
@@ -23,12 +24,6 @@ import {
 import { directSide } from './replay-throughput';
 
 const MIN_RATIO = 0.5;
-
-/** The engine runs in this process: its CPU time is this process's. */
-async function engineCpuMicros(): Promise<number> {
-  const { user, system } = process.cpuUsage();
-  return user + system;
-}
 
 /**
  * What a proxy may spend per request for `ratio` × direct throughput: the machine's CPU time per
@@ -68,7 +63,7 @@ export async function benchRecordThroughput(
       {
         label: 'recording',
         prepare: fresh,
-        cpuMicros: engineCpuMicros,
+        cpuMicros: inProcessCpuMicros,
         spec: {
           host: '127.0.0.1',
           port: enginePort,

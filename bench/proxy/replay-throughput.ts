@@ -7,7 +7,14 @@ import type { BenchResult } from '../bench-harness';
 import { itemTargets, PATHS } from './bench-data';
 import { expectOnly } from './engine-counts';
 import type { HelperServer } from './helper-servers';
-import { measurePair, p99Ratio, throughputRatio, warmUp, type Side } from './load-comparison';
+import {
+  inProcessCpuMicros,
+  measurePair,
+  p99Ratio,
+  throughputRatio,
+  warmUp,
+  type Side,
+} from './load-comparison';
 
 /** Where the replayed traffic claims to come from: never contacted. */
 export const REPLAY_HOST = 'replay.test';
@@ -41,12 +48,14 @@ export async function benchReplayThroughput(bench: ReplayBench): Promise<BenchRe
   const { engine, enginePort: port, caPem } = bench;
   const check = expectOnly(engine, 'replayed');
   const proxy = { host: '127.0.0.1', port };
+  const cpuMicros = inProcessCpuMicros;
   const raw = directSide('raw http server', bench.rawHttp);
 
   await engine.reconfigure({ target: REPLAY_HTTP });
   const reverseSide: Side = {
     label: 'reverse-proxy replay',
     spec: { ...proxy, hostHeader: `127.0.0.1:${port}`, targets: itemTargets(PATHS) },
+    cpuMicros,
   };
   process.stderr.write(' warming up the raw server and the engine\n');
   await warmUp([raw, reverseSide]);
@@ -58,6 +67,7 @@ export async function benchReplayThroughput(bench: ReplayBench): Promise<BenchRe
   const forward = await measurePair(raw, {
     label: 'forward-proxy replay',
     spec: { ...proxy, hostHeader: REPLAY_HOST, targets: itemTargets(PATHS, REPLAY_HTTP) },
+    cpuMicros,
   });
 
   process.stderr.write(' HTTPS replay through CONNECT vs raw HTTPS server\n');
@@ -73,6 +83,7 @@ export async function benchReplayThroughput(bench: ReplayBench): Promise<BenchRe
         hostHeader: REPLAY_HOST,
         targets: itemTargets(PATHS),
       },
+      cpuMicros,
     },
   );
   check();

@@ -10,7 +10,13 @@ import type { ProxyEngine } from '../../proxy/engine/proxy-engine';
 import type { BenchResult } from '../bench-harness';
 import { itemsCassette, itemTargets, PATHS } from './bench-data';
 import { expectOnly } from './engine-counts';
-import { LOAD_SETTINGS, measurePair, throughputRatio, type Side } from './load-comparison';
+import {
+  inProcessCpuMicros,
+  LOAD_SETTINGS,
+  measurePair,
+  throughputRatio,
+  type Side,
+} from './load-comparison';
 import { REPLAY_HTTP } from './replay-throughput';
 import { runLoad } from './run-load';
 
@@ -41,6 +47,7 @@ export async function benchTemplatedReplay(
       hostHeader: `127.0.0.1:${enginePort}`,
       targets: itemTargets(PATHS),
     },
+    cpuMicros: inProcessCpuMicros,
   });
   const plain = side('untemplated replay', PLAIN);
   const templated = side('templated replay', TEMPLATED);
