@@ -24,6 +24,7 @@ export default tseslint.config(
       'coverage/',
       'test-results/',
       '.tmp/',
+      '.scratch/',
     ],
   },
   js.configs.recommended,
