@@ -5,14 +5,14 @@
  * writes a line every few seconds, not one per request.
  */
 import type { Logger } from 'pino';
+import type { EngineEvents } from '../../proxy/engine/engine-emitter';
 import type { ExchangeEvent, ExchangeOutcome } from '../../proxy/engine/engine.model';
+import type { TypedEmitter } from '../../proxy/support/typed-emitter';
 
 export const TRAFFIC_SUMMARY_MS = 10_000;
 
-interface ExchangeSource {
-  on(event: 'exchange', listener: (exchange: ExchangeEvent) => void): unknown;
-  off(event: 'exchange', listener: (exchange: ExchangeEvent) => void): unknown;
-}
+/** Where exchanges come from: an engine (either kind). */
+type ExchangeSource = Pick<TypedEmitter<EngineEvents>, 'on' | 'off'>;
 
 /** The fields of an exchange's line; a miss names what differed from the closest recording. */
 function exchangeFields(exchange: ExchangeEvent): Record<string, unknown> {
