@@ -48,14 +48,14 @@ export function describe({ label, report, serverCpuMicrosPerRequest: server }: M
 }
 
 /** Runs the load of `side` once; with the CPU its server took per request when it has one. */
-async function measureSide(side: Side): Promise<Measured> {
-  const spec = { ...LOAD_SETTINGS, ...side.spec };
-  const cpuBefore = await side.cpuMicros?.();
+async function measureSide({ label, spec: sideSpec, cpuMicros }: Side): Promise<Measured> {
+  const spec = { ...LOAD_SETTINGS, ...sideSpec };
+  if (cpuMicros === undefined) return { label, report: await runLoad(spec) };
+  const before = await cpuMicros();
   const report = await runLoad(spec);
-  if (cpuBefore === undefined || side.cpuMicros === undefined) return { label: side.label, report };
-  const cpu = (await side.cpuMicros()) - cpuBefore;
+  const cpu = (await cpuMicros()) - before;
   const served = (report.requestsPerSecond * (spec.warmupMs + spec.durationMs)) / 1000;
-  return { label: side.label, report, serverCpuMicrosPerRequest: cpu / served };
+  return { label, report, serverCpuMicrosPerRequest: cpu / served };
 }
 
 /** Runs every side in turn, `ROUNDS` times, logging each run to stderr: `[round][side]`. */
